@@ -1,0 +1,114 @@
+# CPCMS: build CP, the DASD volumes and the tests; run the demo system.
+#
+#   make run     install what is missing, build, make the volumes, IPL CP
+#   make check   install what is missing, build, run unit and end-to-end tests
+#   make bench   measure (results in docs/performance.md)
+#   make clean   remove build products, keep DASD volumes
+#   make distclean  remove everything under build/
+
+SHELL      := /bin/bash
+B          := build
+HOSTCC     := gcc
+HOSTCFLAGS := -O2 -g -Wall -Wextra -std=c11 -D_GNU_SOURCE -DCP_HOST
+CROSS      := s390x-linux-gnu-
+CPCC       := $(CROSS)gcc
+CPLD       := $(CROSS)ld -m elf_s390 --no-warn-rwx-segments
+CPOBJCOPY  := $(CROSS)objcopy
+# 31-bit ESA/390 code; no floating point (guests own the FPRs), no libc.
+CPCFLAGS   := -m31 -mesa -march=z900 -O2 -std=c11 -ffreestanding -nostdlib -fno-pic \
+              -fno-builtin -fno-tree-loop-distribute-patterns -msoft-float \
+              -fno-asynchronous-unwind-tables -Wall -Wextra -Werror -Icp
+
+NUC_LOAD   := 0x10000
+
+.PHONY: all deps run check unit e2e bench clean distclean volumes
+all: $(B)/cp/nucleus.bin $(B)/cpvol $(B)/unit $(B)/e2e
+
+deps:
+	@./mk/deps.sh
+
+# ---- CP nucleus (freestanding) --------------------------------------------
+CP_C   := $(wildcard cp/*.c) cp/hw/hwinit.c
+CP_S   := cp/hw/start.S cp/hw/entry.S
+CP_OBJ := $(patsubst %.c,$(B)/cp/%.o,$(CP_C)) $(patsubst %.S,$(B)/cp/%.o,$(CP_S))
+
+$(B)/cp/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CPCC) $(CPCFLAGS) -MMD -c $< -o $@
+$(B)/cp/%.o: %.S
+	@mkdir -p $(dir $@)
+	$(CPCC) -m31 -mesa -march=z900 -Icp/hw -c $< -o $@
+$(B)/cp/nucleus.elf: $(CP_OBJ) cp/hw/cp.ld
+	$(CPLD) -T cp/hw/cp.ld -o $@ $(CP_OBJ)
+$(B)/cp/nucleus.bin: $(B)/cp/nucleus.elf
+	$(CPOBJCOPY) -O binary $< $@
+
+# ---- host tools -------------------------------------------------------------
+HOST_LIB := dasd/volmap.c dasd/ckd.c cp/ebcdic.c
+$(B)/host/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(HOSTCC) $(HOSTCFLAGS) -MMD -c $< -o $@
+$(B)/cpvol: $(patsubst %.c,$(B)/host/%.o,dasd/cpvol.c $(HOST_LIB))
+	$(HOSTCC) -o $@ $^
+
+# ---- volumes ----------------------------------------------------------------
+# The system residence volume gets a fresh nucleus at every build; the paging,
+# spool and user volumes are made once and then left alone, so what users
+# stored survives.
+SYSRES_AREAS := --area NUC:1:4 --area DIR:5:5 --area WARM:10:2
+PAGE_AREAS   := --area PAGE:1:100 --area SPOOL:101:60 --area TDSK:161:39
+USER_AREAS   := --area PERM:1:199
+
+$(B)/cpres0.3380: | $(B)/cpvol
+	$(B)/cpvol format $@ --cyls 30 --volser CPRES0 $(SYSRES_AREAS)
+$(B)/cppag0.3380: | $(B)/cpvol
+	$(B)/cpvol format $@ --cyls 200 --volser CPPAG0 $(PAGE_AREAS)
+$(B)/cpusr0.3380: | $(B)/cpvol
+	$(B)/cpvol format $@ --cyls 200 --volser CPUSR0 $(USER_AREAS)
+$(B)/.nucleus-written: $(B)/cp/nucleus.bin $(B)/cpres0.3380 $(B)/cpvol
+	$(B)/cpvol nucleus $(B)/cpres0.3380 $< --load $(NUC_LOAD)
+	@touch $@
+
+volumes: $(B)/.nucleus-written $(B)/cppag0.3380 $(B)/cpusr0.3380
+
+# ---- tests ------------------------------------------------------------------
+UNIT_SRCS := $(wildcard tests/unit/*.c) cp/ebcdic.c cp/ds3270.c cp/logo.c cp/fmt.c \
+             cp/tod.c cp/cmdparse.c dasd/volmap.c dasd/ckd.c
+$(B)/unit: $(patsubst %.c,$(B)/host/%.o,$(UNIT_SRCS))
+	$(HOSTCC) -o $@ $^ -lcunit
+
+E2E_SRCS := $(wildcard tests/e2e/*.c)
+$(B)/e2e: $(patsubst %.c,$(B)/host/%.o,$(E2E_SRCS))
+	$(HOSTCC) -o $@ $^ -lcunit
+
+unit: deps $(B)/unit
+	$(B)/unit
+
+e2e: deps all volumes
+	$(B)/e2e
+
+check: deps
+	$(MAKE) all volumes
+	$(B)/unit
+	$(B)/e2e
+
+bench: deps
+	$(MAKE) all volumes $(B)/bench
+	$(B)/bench docs/performance.md
+
+run: deps
+	$(MAKE) all volumes
+	@echo
+	@echo "CPCMS is starting. Connect 3270 emulators with:  c3270 localhost:3270"
+	@echo "Operator commands at the Hercules prompt start with '/', e.g. /QUERY TIME"
+	@echo "Stop the system with /SHUTDOWN, then 'quit'."
+	@echo
+	HERCULES_RC=hercules-configs/cpcms.rc hercules -f hercules-configs/cpcms.cnf
+
+clean:
+	rm -rf $(B)/cp $(B)/host $(B)/unit $(B)/e2e $(B)/bench $(B)/cpvol $(B)/.nucleus-written
+
+distclean:
+	rm -rf $(B)
+
+-include $(shell find $(B) -name '*.d' 2>/dev/null)
