@@ -1,0 +1,30 @@
+/* main.c: the CUnit runner for every host unit test suite. */
+#include <CUnit/Basic.h>
+#include <stdio.h>
+
+void suite_ebcdic(void);
+void suite_ds3270(void);
+void suite_logo(void);
+void suite_volmap(void);
+void suite_ckd(void);
+void suite_fmt(void);
+void suite_tod(void);
+void suite_cmdparse(void);
+
+static void (*const suites[])(void) = {
+    suite_ebcdic, suite_ds3270, suite_logo, suite_volmap, suite_ckd,
+    suite_fmt, suite_tod, suite_cmdparse,
+};
+
+int main(void)
+{
+    if (CU_initialize_registry() != CUE_SUCCESS)
+        return 2;
+    for (size_t i = 0; i < sizeof suites / sizeof suites[0]; i++)
+        suites[i]();
+    CU_basic_set_mode(CU_BRM_NORMAL);
+    CU_basic_run_tests();
+    unsigned failed = CU_get_number_of_failures() + CU_get_number_of_tests_failed();
+    CU_cleanup_registry();
+    return failed ? 1 : 0;
+}
