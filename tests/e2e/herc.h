@@ -1,0 +1,105 @@
+/*
+ * herc.h: one private Hercules per end-to-end test.
+ * herc_start copies the volumes into a temp dir, writes a config with free
+ * ports, starts Hercules headless; herc_stop ends it and keeps the logs of a
+ * failed test under build/test-logs/<name>/. Every wait has a timeout.
+ */
+#ifndef E2E_HERC_H
+#define E2E_HERC_H
+
+#include <CUnit/CUnit.h>
+#include <limits.h>
+#include <signal.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <sys/types.h>
+
+#define HERC_MAX_INPUTS 16
+
+struct herc_opts {
+	const char *rc;         /* startup script text; NULL: hercules-configs/cpcms.rc */
+	int numcpu;             /* 0: as in the config */
+	int mainsize;           /* MB; 0: as in the config */
+	bool volumes_optional;  /* a volume missing from build/ is no error (bare Hercules) */
+	double start_timeout;   /* seconds until the HTTP port answers; 0: 20 */
+};
+
+struct herc {
+	char name[64];          /* test name: build/test-logs/<name>/ */
+	char dir[PATH_MAX];     /* private temp dir: config, rc, log, volumes */
+	char log[PATH_MAX];     /* Hercules' stdout+stderr */
+	pid_t pid;              /* also its process group; 0 once reaped */
+	int cnslport;           /* 3270 clients connect here */
+	int httpport;           /* console commands over HTTP */
+	bool live;              /* between herc_start and herc_stop */
+	int ninputs;            /* files copied in (not kept on failure) */
+	char inputs[HERC_MAX_INPUTS][NAME_MAX + 1];
+	struct herc *next;      /* list of live hercs */
+};
+
+/* Start Hercules for test `name`; 0, or -1 with a message on stderr.
+ * The struct must outlive the test (make it static): the CUnit teardown
+ * reaches it through the live list even after a fatal assertion. */
+int herc_start(struct herc *h, const char *name, const struct herc_opts *o);
+
+/* Send one console command (as typed at the Hercules prompt; "/text" goes to
+ * the 3215 operator console) over HTTP. 0 when Hercules answered 200. */
+int herc_command(struct herc *h, const char *cmd);
+
+/* Log offset now: pass to the *_from calls to wait for the next occurrence. */
+long herc_log_mark(struct herc *h);
+int herc_wait_log(struct herc *h, const char *text, double timeout_s);
+int herc_wait_log_from(struct herc *h, long mark, const char *text, double timeout_s);
+
+/* Wait for one complete log line after mark that holds every string of the
+ * NULL-terminated texts[] ("^text": the line starts with text); copy it to
+ * line (if cap). 0, or -1 on timeout. */
+int herc_wait_line_from(struct herc *h, long mark, const char *const texts[],
+			double timeout_s, char *line, size_t cap);
+
+/* Is the Hercules process still there? (reaps it if not) */
+bool herc_running(struct herc *h);
+
+/* Quit Hercules (HTTP "quit", then SIGKILL to its process group), reap it;
+ * keep: copy log, config and screens to build/test-logs/<name>/, print the
+ * path. Then remove the temp dir. */
+void herc_stop(struct herc *h, bool keep);
+void herc_stop_all(bool keep);
+const char *herc_last_dir(void);        /* temp dir of the newest live herc */
+
+/* Remove a directory tree; 0 or -1. */
+int herc_rmtree(const char *path);
+
+/* Repository root: $CPCMS_ROOT, else the parent of the directory holding
+ * this program (build/e2e), else the current directory. */
+const char *herc_root(void);
+
+/* Child processes. herc_spawn starts argv in its own process group, with
+ * the given fds as 0, 1, 2, in dir (or "."), with env ("NAME=value" or NULL)
+ * added; it dies with this process (PR_SET_PDEATHSIG) and is registered so
+ * that signal handlers and atexit can SIGKILL it. Returns pid or -1. */
+pid_t herc_spawn(const char *const argv[], const char *dir, const char *env,
+		 int fd0, int fd1, int fd2);
+void herc_forget(pid_t pid);            /* after reaping it */
+
+/* Install atexit and SIGINT/SIGTERM/SIGHUP/SIGALRM (and crash) handlers.
+ * The first such signal kills every child and sets herc_signal, so waits
+ * return -1 at once and the test's teardown cleans up; a second one, or 15 s
+ * without herc_clear_signal, exits at once. */
+void herc_init(void);
+extern volatile sig_atomic_t herc_signal;
+void herc_clear_signal(void);
+
+double herc_now(void);                  /* monotonic seconds */
+void herc_sleep(double s);
+
+/* Test fixture: start a Hercules named after the running CUnit test, or end
+ * the test; the suite teardown (e2e_main.c) stops it and keeps the logs. */
+#define HERC_START(h, o) \
+	CU_ASSERT_FATAL(herc_start((h), CU_get_current_test()->pName, (o)) == 0)
+
+/* Test tables, one per suite, run by e2e_main.c (test_basic.c). */
+extern CU_TestInfo e2e_harness_tests[];
+extern CU_TestInfo e2e_basic_tests[];
+
+#endif
