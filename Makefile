@@ -81,6 +81,10 @@ E2E_SRCS := $(wildcard tests/e2e/*.c)
 $(B)/e2e: $(patsubst %.c,$(B)/host/%.o,$(E2E_SRCS))
 	$(HOSTCC) -o $@ $^ -lcunit
 
+BENCH_SRCS := tests/bench/bench.c tests/e2e/herc.c tests/e2e/s3270.c
+$(B)/bench: $(patsubst %.c,$(B)/host/%.o,$(BENCH_SRCS))
+	$(HOSTCC) -o $@ $^ -lcunit
+
 unit: deps $(B)/unit
 	$(B)/unit
 
