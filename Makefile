@@ -22,22 +22,24 @@ CPCFLAGS   := -m31 -mesa -march=z900 -O2 -std=c11 -ffreestanding -nostdlib -fno-
 NUC_LOAD   := 0x10000
 
 .PHONY: all deps run check unit e2e bench clean distclean volumes
-all: $(B)/cp/nucleus.bin $(B)/cpvol $(B)/unit $(B)/e2e
+all: $(B)/cp/nucleus.bin $(B)/cpvol $(B)/dirc $(B)/unit $(B)/e2e
 
 deps:
 	@./mk/deps.sh
 
 # ---- CP nucleus (freestanding) --------------------------------------------
-CP_C   := $(wildcard cp/*.c) cp/hw/hwinit.c
+CP_C   := $(wildcard cp/*.c) cp/hw/hwinit.c dasd/volmap.c dasd/dirfmt.c
 CP_S   := cp/hw/start.S cp/hw/entry.S
 CP_OBJ := $(patsubst %.c,$(B)/cp/%.o,$(CP_C)) $(patsubst %.S,$(B)/cp/%.o,$(CP_S))
 
 $(B)/cp/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(CPCC) $(CPCFLAGS) -MMD -c $< -o $@
+	@echo "  CC      $<"
+	@$(CPCC) $(CPCFLAGS) -MMD -c $< -o $@
 $(B)/cp/%.o: %.S
 	@mkdir -p $(dir $@)
-	$(CPCC) -m31 -mesa -march=z900 -Icp/hw -c $< -o $@
+	@echo "  AS      $<"
+	@$(CPCC) -m31 -mesa -march=z900 -Icp/hw -c $< -o $@
 $(B)/cp/nucleus.elf: $(CP_OBJ) cp/hw/cp.ld
 	$(CPLD) -T cp/hw/cp.ld -o $@ $(CP_OBJ)
 $(B)/cp/nucleus.bin: $(B)/cp/nucleus.elf
@@ -47,8 +49,13 @@ $(B)/cp/nucleus.bin: $(B)/cp/nucleus.elf
 HOST_LIB := dasd/volmap.c dasd/ckd.c cp/ebcdic.c
 $(B)/host/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(HOSTCC) $(HOSTCFLAGS) -MMD -c $< -o $@
+	@echo "  HOSTCC  $<"
+	@$(HOSTCC) $(HOSTCFLAGS) -MMD -c $< -o $@
 $(B)/cpvol: $(patsubst %.c,$(B)/host/%.o,dasd/cpvol.c $(HOST_LIB))
+	$(HOSTCC) -o $@ $^
+
+DIRC_SRCS := dasd/dirc.c dasd/dirparse.c dasd/dirfmt.c cp/fmt.c $(HOST_LIB)
+$(B)/dirc: $(patsubst %.c,$(B)/host/%.o,$(DIRC_SRCS))
 	$(HOSTCC) -o $@ $^
 
 # ---- volumes ----------------------------------------------------------------
@@ -69,11 +76,18 @@ $(B)/.nucleus-written: $(B)/cp/nucleus.bin $(B)/cpres0.3380 $(B)/cpvol
 	$(B)/cpvol nucleus $(B)/cpres0.3380 $< --load $(NUC_LOAD)
 	@touch $@
 
-volumes: $(B)/.nucleus-written $(B)/cppag0.3380 $(B)/cpusr0.3380
+# The directory is compiled into the system residence volume's DIR area
+# whenever its source changes (dirc writes nothing if the source has errors).
+$(B)/.directory-written: hercules-configs/user.direct $(B)/.nucleus-written $(B)/dirc
+	$(B)/dirc write hercules-configs/user.direct $(B)/cpres0.3380
+	@touch $@
+
+volumes: $(B)/.nucleus-written $(B)/.directory-written $(B)/cppag0.3380 $(B)/cpusr0.3380
 
 # ---- tests ------------------------------------------------------------------
-UNIT_SRCS := $(wildcard tests/unit/*.c) cp/ebcdic.c cp/ds3270.c cp/logo.c cp/fmt.c \
-             cp/tod.c cp/cmdparse.c dasd/volmap.c dasd/ckd.c
+UNIT_SRCS := $(wildcard tests/unit/*.c) cp/ebcdic.c cp/ds3270.c cp/logo.c cp/fmt.c cp/scr.c \
+             cp/tod.c cp/cmdparse.c cp/psw.c cp/insn.c cp/dat370.c \
+             dasd/volmap.c dasd/ckd.c dasd/dirfmt.c dasd/dirparse.c
 $(B)/unit: $(patsubst %.c,$(B)/host/%.o,$(UNIT_SRCS))
 	$(HOSTCC) -o $@ $^ -lcunit
 
@@ -110,7 +124,7 @@ run: deps
 	HERCULES_RC=hercules-configs/cpcms.rc hercules -f hercules-configs/cpcms.cnf
 
 clean:
-	rm -rf $(B)/cp $(B)/host $(B)/unit $(B)/e2e $(B)/bench $(B)/cpvol $(B)/.nucleus-written
+	rm -rf $(B)/cp $(B)/host $(B)/unit $(B)/e2e $(B)/bench $(B)/cpvol $(B)/dirc $(B)/.nucleus-written $(B)/.directory-written
 
 distclean:
 	rm -rf $(B)

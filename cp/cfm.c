@@ -1,17 +1,18 @@
 /* cfm.c: the CP command processor. Commands are rows of one table, each
- * with its VM/370 minimum abbreviation and privilege classes; QUERY has a
- * table of its own. Every error is a message and changes nothing. */
+ * with its VM/370 minimum abbreviation, privilege classes and where it may
+ * be issued from; the privilege check is made once, here. Every error is
+ * a message and changes nothing. */
 #include "cfm.h"
 #include "con.h"
 #include "cpi.h"
+#include "log.h"
+#include "trm.h"
+#include "vm.h"
+#include "vmcons.h"
 #include "fmt.h"
-#include "tod.h"
 #include "cplib.h"
-#include "hw/cpu.h"
 
-static void reply(struct cmdctx *cx, const char *f, ...) __attribute__((format(printf, 2, 3)));
-
-static void reply(struct cmdctx *cx, const char *f, ...)
+void cfm_reply(struct cmdctx *cx, const char *f, ...)
 {
     char buf[256];
     va_list ap;
@@ -21,79 +22,78 @@ static void reply(struct cmdctx *cx, const char *f, ...)
     cx->cx_reply(cx, buf);
 }
 
-static const char *next_arg(struct cmdctx *cx)
+const char *cfm_arg(struct cmdctx *cx)
 {
     if (cx->cx_arg >= cx->cx_line.cl_n)
         return NULL;
     return cx->cx_line.cl_tok[cx->cx_arg++];
 }
 
-/* ---- QUERY ------------------------------------------------------------ */
-
-static void q_time(struct cmdctx *cx)
+bool cfm_more(const struct cmdctx *cx)
 {
-    char stamp[48];
-    uint64_t now = cpu_stck();
-    tod_fmt_stamp(stamp, sizeof stamp, now);
-    reply(cx, "TIME IS %s", stamp);
-    char conn[16];
-    tod_fmt_elapsed(conn, sizeof conn, now - cpi_ipl_tod);
-    reply(cx, "CONNECT= %s VIRTCPU= 000:00.00 TOTCPU= 000:00.00", conn);
+    return cx->cx_arg < cx->cx_line.cl_n;
 }
 
-static void q_cplevel(struct cmdctx *cx)
+void cfm_invalid(struct cmdctx *cx, const char *operand)
 {
-    reply(cx, "%s VERSION %s", CPI_SYSNAME, CPI_VERSION);
-    char stamp[48];
-    tod_fmt_stamp(stamp, sizeof stamp, cpi_ipl_tod);
-    reply(cx, "IPL AT %s", stamp);
+    cfm_reply(cx, "CFM003E INVALID OPTION - %s", operand);
 }
 
-static void q_storage(struct cmdctx *cx)
+void cfm_missing(struct cmdctx *cx)
 {
-    reply(cx, "STORAGE = %uK", cpi_real_storage / 1024);
+    cfm_reply(cx, "CFM026E OPERAND MISSING OR INVALID");
 }
 
-static const struct cmd_entry query_tab[] = {
-    { "CPLEVEL", 7, CMD_CLASSES_AG, q_cplevel },
-    { "STORAGE", 3, CMD_CLASSES_AG, q_storage },
-    { "TIME",    4, CMD_CLASSES_AG, q_time },
-};
-
-static void c_query(struct cmdctx *cx)
+bool cfm_hex(const char *s, uint32_t *v)
 {
-    const char *what = next_arg(cx);
-    if (!what) {
-        reply(cx, "CFM026E OPERAND MISSING OR INVALID");
-        return;
+    uint32_t r = 0;
+    size_t n = 0;
+    for (; *s; s++, n++) {
+        char c = *s;
+        unsigned d;
+        if (c >= '0' && c <= '9')
+            d = (unsigned)(c - '0');
+        else if (c >= 'A' && c <= 'F')
+            d = (unsigned)(c - 'A' + 10);
+        else
+            return false;
+        r = r << 4 | d;
     }
-    const struct cmd_entry *e = cmd_lookup(query_tab, sizeof query_tab / sizeof query_tab[0], what);
-    if (!e || !cmd_allowed(e, cx->cx_classes)) {
-        reply(cx, "CFM003E INVALID OPTION - %s", what);
-        return;
-    }
-    if (cx->cx_arg < cx->cx_line.cl_n) {
-        reply(cx, "CFM003E INVALID OPTION - %s", cx->cx_line.cl_tok[cx->cx_arg]);
-        return;
-    }
-    e->ce_fn(cx);
+    if (n == 0 || n > 8)
+        return false;
+    *v = r;
+    return true;
 }
-
-/* ---- SHUTDOWN --------------------------------------------------------- */
 
 static void c_shutdown(struct cmdctx *cx)
 {
-    if (cx->cx_arg < cx->cx_line.cl_n) {
-        reply(cx, "CFM003E INVALID OPTION - %s", cx->cx_line.cl_tok[cx->cx_arg]);
+    if (cfm_more(cx)) {
+        cfm_invalid(cx, cfm_arg(cx));
         return;
     }
     cpi_shutdown(cx->cx_user);
 }
 
-/* The CP command table: name, minimum abbreviation, classes, handler. */
+#define G  CMD_CLASS('G')
+#define AG CMD_CLASSES_AG
+
+/* The CP command table: name, minimum abbreviation, classes, handler, flags. */
 static const struct cmd_entry cp_commands[] = {
-    { "QUERY",    1, CMD_CLASSES_AG, c_query },
-    { "SHUTDOWN", 8, CMD_CLASS('A'), c_shutdown },
+    { "BEGIN",    1, AG,             cfv_begin,      CMD_F_VM },
+    { "DEFINE",   3, AG,             cfv_define,     CMD_F_VM },
+    { "DISPLAY",  1, AG,             cfd_display,    CMD_F_VM },
+    { "EXTERNAL", 3, AG,             cfv_external,   CMD_F_VM },
+    { "IPL",      1, AG,             cfv_ipl,        CMD_F_VM },
+    { "LOGOFF",   3, AG,             log_cmd_logoff, CMD_F_VM },
+    { "LOGOUT",   6, AG,             log_cmd_logoff, CMD_F_VM },
+    { "LOGON",    1, CMD_ANY,        log_cmd_logon,  CMD_F_NOVM },
+    { "LOGIN",    4, CMD_ANY,        log_cmd_logon,  CMD_F_NOVM },
+    { "MESSAGE",  1, AG,             cfv_msg,        0 },
+    { "MSG",      3, AG,             cfv_msg,        0 },
+    { "QUERY",    1, AG,             cfq_query,      0 },
+    { "SHUTDOWN", 8, CMD_CLASS('A'), c_shutdown,     0 },
+    { "STORE",    2, AG,             cfd_store,      CMD_F_VM },
+    { "SYSTEM",   3, AG,             cfv_system,     CMD_F_VM },
 };
 
 void cfm_execute(struct cmdctx *cx, const char *line)
@@ -105,13 +105,19 @@ void cfm_execute(struct cmdctx *cx, const char *line)
     const char *verb = cx->cx_line.cl_tok[0];
     const struct cmd_entry *e =
         cmd_lookup(cp_commands, sizeof cp_commands / sizeof cp_commands[0], verb);
-    /* As in VM/370, a command the user's classes do not include is unknown. */
-    if (!e || !cmd_allowed(e, cx->cx_classes)) {
-        reply(cx, "CFM001E UNKNOWN CP COMMAND: %s", verb);
+    /* As in VM/370, a command the user's classes do not include is unknown,
+     * and before LOGON only LOGON is known. */
+    bool prelogon = !cx->cx_vm && cx->cx_trm;
+    if (!e || !cmd_allowed(e, cx->cx_classes) || (prelogon && !(e->ce_flags & CMD_F_NOVM))) {
+        cfm_reply(cx, "CFM001E UNKNOWN CP COMMAND: %s", verb);
+        return;
+    }
+    if ((e->ce_flags & CMD_F_VM) && !cx->cx_vm) {
+        cfm_reply(cx, "CFM002E %s NEEDS A VIRTUAL MACHINE: LOG ON TO USE IT", verb);
         return;
     }
     if (cx->cx_line.cl_toolong) {
-        reply(cx, "CFM026E OPERAND MISSING OR INVALID");
+        cfm_missing(cx);
         return;
     }
     e->ce_fn(cx);
@@ -128,7 +134,40 @@ void cfm_operator(const char *line)
     static struct cmdctx cx;
     memset(&cx, 0, sizeof cx);
     cx.cx_user = "OPERATOR";
-    cx.cx_classes = cmd_class_bits("ABCDEFG");
+    cx.cx_classes = CMD_CLASSES_AG;
     cx.cx_reply = oper_reply;
+    cfm_execute(&cx, line);
+}
+
+static void logo_reply(struct cmdctx *cx, const char *text)
+{
+    trm_logo_reply(cx->cx_trm, text);
+}
+
+void cfm_prelogon(struct trm *t, const char *line)
+{
+    static struct cmdctx cx;
+    memset(&cx, 0, sizeof cx);
+    cx.cx_user = "";
+    cx.cx_classes = 0;
+    cx.cx_trm = t;
+    cx.cx_reply = logo_reply;
+    cfm_execute(&cx, line);
+}
+
+static void user_reply(struct cmdctx *cx, const char *text)
+{
+    vmcons_write(cx->cx_vm, text);
+}
+
+void cfm_user(struct vmblok *vm, const char *line)
+{
+    static struct cmdctx cx;
+    memset(&cx, 0, sizeof cx);
+    cx.cx_user = vm->vm_user;
+    cx.cx_classes = vm->vm_classes;
+    cx.cx_vm = vm;
+    cx.cx_trm = vm->vm_trm;
+    cx.cx_reply = user_reply;
     cfm_execute(&cx, line);
 }

@@ -1,13 +1,40 @@
-/* cfm.h: CP console functions: the CP command table and its processor. */
+/* cfm.h: CP console functions: the CP command table and its processor.
+ * Command handlers live in files by family (cfq.c QUERY, cfd.c DISPLAY and
+ * STORE, cfv.c the virtual machine's controls, log.c LOGON and LOGOFF)
+ * and use the helpers here to answer. */
 #ifndef CP_CFM_H
 #define CP_CFM_H
 
 #include "cmdparse.h"
 
-/* A line the operator typed on the real console. */
-void cfm_operator(const char *line);
-/* Parse and run a command line for any issuer (cx_user, cx_classes and
- * cx_reply filled in by the caller). */
+struct vmblok;
+struct trm;
+
+/* Entry points by issuer. */
+void cfm_operator(const char *line);                 /* the real console */
+void cfm_prelogon(struct trm *t, const char *line);  /* a terminal's logo */
+void cfm_user(struct vmblok *vm, const char *line);  /* a logged-on user */
+/* Parse and run a line for an issuer set up in cx. */
 void cfm_execute(struct cmdctx *cx, const char *line);
+
+/* Helpers for handlers. */
+void cfm_reply(struct cmdctx *cx, const char *f, ...) __attribute__((format(printf, 2, 3)));
+const char *cfm_arg(struct cmdctx *cx);              /* next operand or NULL */
+bool cfm_more(const struct cmdctx *cx);              /* operands left? */
+void cfm_invalid(struct cmdctx *cx, const char *operand);   /* CFM003E */
+void cfm_missing(struct cmdctx *cx);                        /* CFM026E */
+/* Parse hex (1-8 digits) into *v; false if not hex. */
+bool cfm_hex(const char *s, uint32_t *v);
+
+/* Command handlers (table in cfm.c). */
+void cfq_query(struct cmdctx *cx);
+void cfd_display(struct cmdctx *cx);
+void cfd_store(struct cmdctx *cx);
+void cfv_begin(struct cmdctx *cx);
+void cfv_system(struct cmdctx *cx);
+void cfv_define(struct cmdctx *cx);
+void cfv_ipl(struct cmdctx *cx);
+void cfv_external(struct cmdctx *cx);
+void cfv_msg(struct cmdctx *cx);
 
 #endif

@@ -17,6 +17,8 @@ struct cmd_line {
 };
 
 struct cmdctx;
+struct vmblok;
+struct trm;
 typedef void (*cmd_fn)(struct cmdctx *cx);
 
 /* One row of a command table. A word matches when it is a prefix of
@@ -27,7 +29,11 @@ struct cmd_entry {
     uint8_t     ce_minlen;
     uint32_t    ce_classes;
     cmd_fn      ce_fn;
+    uint8_t     ce_flags;                 /* CMD_F_* */
 };
+
+#define CMD_F_VM     0x01     /* needs a virtual machine: not from the operator console */
+#define CMD_F_NOVM   0x02     /* only before LOGON (LOGON itself) */
 
 /* What a command handler works on. */
 struct cmdctx {
@@ -36,7 +42,8 @@ struct cmdctx {
     struct cmd_line  cx_line;             /* the tokens, upper case */
     int              cx_arg;              /* index of the next unparsed token */
     void           (*cx_reply)(struct cmdctx *cx, const char *text);
-    void            *cx_priv;             /* the caller's (e.g. its terminal) */
+    struct vmblok   *cx_vm;               /* the issuer's virtual machine, if any */
+    struct trm      *cx_trm;              /* the issuer's terminal, if any */
 };
 
 #define CMD_CLASS(c)   (1u << ((c) - 'A'))

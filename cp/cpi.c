@@ -13,6 +13,10 @@
 #include "ios.h"
 #include "tod.h"
 #include "trm.h"
+#include "dsp.h"
+#include "frm.h"
+#include "log.h"
+#include "udr.h"
 #include "cplib.h"
 #include "../dasd/vol.h"
 #include "hw/cpu.h"
@@ -21,15 +25,16 @@
 uint64_t cpi_ipl_tod;
 uint32_t cpi_real_storage;
 uint16_t cpi_ipl_devno;
+struct iodev *cpi_ipl_dev;
 char     cpi_ipl_volser[7];
 
 #define CPI_MIN_STORAGE  (4u << 20)
 #define SIGP_SENSE       1u
 
-/* Enabled wait for I/O and external interruptions: ESA/390 PSW with the
- * I/O and external masks, bit 12, and the wait bit. */
-#define IDLE_PSW_HI  0x030A0000u
-#define IDLE_PSW_LO  0x80000000u
+/* CR0: the ESA/390 translation format (required with DAT on, for
+ * guests), and the clock-comparator and CPU-timer subclass masks the
+ * dispatcher uses. */
+#define CP_CR0  0x00B00C00u
 
 static int count_cpus(void)
 {
@@ -53,6 +58,7 @@ static void read_ipl_volser(void)
         if (d->id_sid != sid)
             continue;
         cpi_ipl_devno = d->id_devno;
+        cpi_ipl_dev = d;
         /* VOL1 is record 3 of cylinder 0, head 0. */
         if (dsk_read_sync(d, 0, 0, 3, label, VOL_LABEL_LEN) == VOL_LABEL_LEN) {
             ebc_to_ascii(cpi_ipl_volser, label + VOL_LABEL_VOLSER_OFF, VOL_LABEL_VOLSER_LEN);
@@ -88,24 +94,12 @@ static void banner(int ncpu)
         con_printf("CPI005I %d 3270 TERMINALS %04X-%04X", nterm, tfirst, tlast);
 }
 
-static void idle_loop(void)
-{
-    static struct hw_ctx idle;
-    for (;;) {
-        idle.hc_psw[0] = IDLE_PSW_HI;
-        idle.hc_psw[1] = IDLE_PSW_LO;
-        int cls = hw_run(&idle);
-        if (cls == INT_IO)
-            ios_interrupt();
-        /* External interruptions have no user yet; machine checks and
-         * restarts in the wait are taken as they come and ignored. */
-    }
-}
-
 void cpi_main(void)
 {
     hw_set_new_psws();
-    cpu_lctl(0, 0);              /* no external subclasses until CP wants them */
+    cpu_sckc(~(uint64_t)0);      /* no timer event before the dispatcher sets one */
+    cpu_spt(0x7FFFFFFFFFFFFFFFll);
+    cpu_lctl(0, CP_CR0);
     cpu_lctl(6, 0xFF000000u);    /* every I/O interruption subclass */
     cpi_ipl_tod = cpu_stck();
     cpi_real_storage = hw_storage_size();
@@ -119,20 +113,21 @@ void cpi_main(void)
         cpi_abend(WAIT_NO_STORAGE, "REAL STORAGE TOO SMALL");
     read_ipl_volser();
     banner(count_cpus());
+    frm_init(cpi_real_storage);
+    udr_init(cpi_ipl_dev);
 
     trm_init_all();
 
     char stamp[48];
     tod_fmt_stamp(stamp, sizeof stamp, cpu_stck());
     con_printf("CPI010I %s ONLINE %s", CPI_SYSNAME, stamp);
-    idle_loop();
-    for (;;)
-        ;
+    dsp_run();
 }
 
 void cpi_shutdown(const char *by)
 {
     con_printf("CPI020I SYSTEM SHUTDOWN STARTED BY %s", by);
+    log_all_off();
     trm_shutdown_all();
     con_printf("CPI021I SYSTEM SHUTDOWN COMPLETE");
     con_flush_sync();

@@ -4,6 +4,8 @@
 
 #include <stdint.h>
 
+struct iodev;
+
 #define CPI_SYSNAME  "CPCMS"
 #define CPI_VERSION  "0.1"
 
@@ -22,6 +24,7 @@
 extern uint64_t cpi_ipl_tod;          /* TOD clock when CP was IPLed */
 extern uint32_t cpi_real_storage;     /* bytes */
 extern uint16_t cpi_ipl_devno;
+extern struct iodev *cpi_ipl_dev;
 extern char     cpi_ipl_volser[7];
 
 __attribute__((noreturn)) void cpi_main(void);

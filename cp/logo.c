@@ -15,7 +15,7 @@
 #define LOGO_ONLINE_ROW 10
 #define LOGO_SYSVER_ROW 12
 #define LOGO_TERM_ROW   14
-#define LOGO_MSG_ROW    19
+#define LOGO_MSG_ROW    18  /* two message rows: 18 and 19 */
 #define LOGO_LABEL_ROW  21
 #define LOGO_LAST_ROW   (DS_ROWS - 1)
 
@@ -50,7 +50,7 @@ static const struct logo_field logo_fields[] = {
 	{ LOGO_ONLINE_ROW,     0, DS_FA_PROTECT | DS_FA_HIGH },
 	{ LOGO_ONLINE_ROW + 1, 0, DS_FA_PROTECT },
 	{ LOGO_MSG_ROW,        0, DS_FA_PROTECT | DS_FA_HIGH },
-	{ LOGO_MSG_ROW + 1,    0, DS_FA_PROTECT },
+	{ LOGO_MSG_ROW + 2,    0, DS_FA_PROTECT },
 	{ LOGO_INPUT_ROW, LOGO_INPUT_COL - 1, DS_FA_NORMAL },
 	{ LOGO_INPUT_ROW, LOGO_INPUT_COL + LOGO_INPUT_LEN, DS_FA_SKIP },
 };
@@ -141,6 +141,7 @@ size_t logo_build(uint8_t *buf, size_t cap, const struct logo_info *li)
 	logo_put(&b, LOGO_SYSVER_ROW, 0, LOGO_CENTER, line);
 	logo_terminal(&b, li->li_devno);
 	logo_put(&b, LOGO_MSG_ROW, 1, LOGO_LEFT, li->li_message);
+	logo_put(&b, LOGO_MSG_ROW + 1, 1, LOGO_LEFT, li->li_message2);
 	logo_put(&b, LOGO_LABEL_ROW, 1, LOGO_LEFT,
 		 "Fill in your USERID and press ENTER (LOGON userid)");
 	logo_put(&b, LOGO_INPUT_ROW, 1, LOGO_LEFT, "==>");

@@ -27,6 +27,7 @@ struct logo_info {
 	const char *li_sysname;  /* e.g. "CPCMS1"; NULL counts as ""        */
 	const char *li_version;  /* e.g. "VERSION 0.1"                      */
 	const char *li_message;  /* shown intensified; "" or NULL for none  */
+	const char *li_message2; /* a second line under it, likewise        */
 	uint16_t    li_devno;    /* the terminal's device number            */
 };
 

@@ -74,3 +74,10 @@ size_t tod_fmt_elapsed(char *buf, size_t cap, uint64_t delta)
     uint32_t secs = (uint32_t)((delta >> 12) / 1000000u);
     return fmt(buf, cap, "%02u:%02u:%02u", secs / 3600, secs / 60 % 60, secs % 60);
 }
+
+size_t tod_fmt_cpu(char *buf, size_t cap, uint64_t tod)
+{
+    uint64_t hund = (tod >> 12) / 10000u;
+    return fmt(buf, cap, "%03u:%02u.%02u", (unsigned)(hund / 6000), (unsigned)(hund / 100 % 60),
+               (unsigned)(hund % 100));
+}

@@ -28,4 +28,7 @@ size_t tod_fmt_stamp(char *buf, size_t cap, uint64_t tod);
 /* Elapsed TOD units as "hh:mm:ss" */
 size_t tod_fmt_elapsed(char *buf, size_t cap, uint64_t delta);
 
+/* CPU time in TOD units as "mmm:ss.hh", VM/370's form for VIRTCPU and TOTCPU */
+size_t tod_fmt_cpu(char *buf, size_t cap, uint64_t tod);
+
 #endif

@@ -1,111 +1,215 @@
-/* trm.c: the real 3270 terminals before LOGON.
+/* trm.c: the real 3270 terminals (see trm.h).
  *
  * Each 3270 is a small state machine driven by its interruptions:
  *   device end on its own   a tn3270 client connected: show the logo
  *   attention               a key was pressed: Read Modified, then answer
- *   unit check              no client (intervention required): forget it
+ *   unit check              no client (intervention required): forget it,
+ *                           disconnecting its user if one was logged on
  * One channel program per terminal at a time; what is wanted meanwhile is
- * remembered in flags and started when the device is free (trm_kick).
- * A client that vanishes, even mid-write, only ever costs a unit check.
+ * remembered in flags and started when the device is free (kick).
+ * A terminal is in one of two modes: the logo (before LOGON) or line mode
+ * (the password prompt, then the logged-on user's console, scr.c).
  */
 #include "trm.h"
 #include "cpi.h"
+#include "cfm.h"
+#include "con.h"
+#include "dsp.h"
 #include "ds3270.h"
 #include "fmt.h"
 #include "ios.h"
+#include "log.h"
 #include "logo.h"
+#include "scr.h"
+#include "vm.h"
+#include "vmcons.h"
 #include "cplib.h"
+#include "hw/cpu.h"
 
 #define TRM_MAX      64
 #define TRM_READ_MAX 2048      /* Read Modified reply: AID, cursor, fields */
 #define TRM_MSG_MAX  80
+#define TRM_OUT_MAX  (SCR_BUF_MAX > LOGO_BUF_MAX ? SCR_BUF_MAX : LOGO_BUF_MAX)
+
+enum trm_mode { TM_LOGO, TM_PASSWORD, TM_USER };
 
 struct trm {
     struct iodev *t_dev;
+    uint8_t  t_mode;           /* enum trm_mode */
     bool     t_client;         /* a client is connected, as far as CP knows */
     bool     t_busy;           /* a channel program is under way */
     bool     t_reading;        /* ... and it is a Read Modified */
     bool     t_want_logo;
     bool     t_want_read;
-    char     t_msg[TRM_MSG_MAX + 1];   /* shown on the next logo */
+    char     t_msg[2][TRM_MSG_MAX + 1];   /* logo message lines */
+    char     t_userid[9];      /* TM_PASSWORD: who is logging on */
+    struct vmblok *t_vm;       /* TM_USER */
+    struct scr t_scr;
     struct ccw1 t_ccw;
-    uint8_t  t_out[LOGO_BUF_MAX] __attribute__((aligned(8)));
+    uint8_t  t_out[TRM_OUT_MAX] __attribute__((aligned(8)));
     uint8_t  t_in[TRM_READ_MAX] __attribute__((aligned(8)));
 };
 
 static struct trm trms[TRM_MAX];
 static int ntrm;
 
-static void trm_kick(struct trm *t);
+static void kick(struct trm *t);
 
-static void start_logo(struct trm *t)
+uint16_t trm_devno(const struct trm *t) { return t->t_dev->id_devno; }
+
+static void start(struct trm *t, uint8_t cmd, void *buf, size_t n, bool reading)
 {
-    struct logo_info li = { CPI_SYSNAME, "VERSION " CPI_VERSION, t->t_msg, t->t_dev->id_devno };
-    size_t n = logo_build(t->t_out, sizeof t->t_out, &li);
-    t->t_want_logo = false;
-    if (n == 0)
-        return;                /* cannot happen: LOGO_BUF_MAX always holds it */
-    t->t_ccw = (struct ccw1){ DS_CMD_ERASE_WRITE, CCW_SLI, (uint16_t)n, ios_addr(t->t_out) };
+    t->t_ccw = (struct ccw1){ cmd, CCW_SLI, (uint16_t)n, ios_addr(buf) };
     if (ios_start(t->t_dev, &t->t_ccw) == 0) {
         t->t_busy = true;
-        t->t_reading = false;
+        t->t_reading = reading;
     }
 }
 
-static void start_read(struct trm *t)
+static size_t build_logo(struct trm *t)
 {
-    t->t_want_read = false;
-    t->t_ccw = (struct ccw1){ DS_CMD_READ_MODIFIED, CCW_SLI, TRM_READ_MAX, ios_addr(t->t_in) };
-    if (ios_start(t->t_dev, &t->t_ccw) == 0) {
-        t->t_busy = true;
-        t->t_reading = true;
-    }
+    struct logo_info li = {
+        .li_sysname = CPI_SYSNAME, .li_version = "VERSION " CPI_VERSION,
+        .li_message = t->t_msg[0], .li_message2 = t->t_msg[1],
+        .li_devno = t->t_dev->id_devno,
+    };
+    return logo_build(t->t_out, sizeof t->t_out, &li);
 }
 
-static void trm_kick(struct trm *t)
+/* Start the next operation if the device is free: a wanted read first,
+ * then whatever the screen needs. */
+static void kick(struct trm *t)
 {
-    if (t->t_busy)
+    if (t->t_busy || !t->t_client)
         return;
-    if (t->t_want_read)
-        start_read(t);
-    else if (t->t_want_logo)
-        start_logo(t);
+    if (t->t_want_read) {
+        t->t_want_read = false;
+        start(t, DS_CMD_READ_MODIFIED, t->t_in, TRM_READ_MAX, true);
+        return;
+    }
+    if (t->t_mode == TM_LOGO) {
+        if (t->t_want_logo) {
+            t->t_want_logo = false;
+            size_t n = build_logo(t);
+            if (n)
+                start(t, DS_CMD_ERASE_WRITE, t->t_out, n, false);
+        }
+        return;
+    }
+    uint8_t cmd;
+    size_t n = scr_render(&t->t_scr, dsp_now_ms(), t->t_out, sizeof t->t_out, &cmd);
+    if (n)
+        start(t, cmd, t->t_out, n, false);
 }
 
+void trm_to_logo(struct trm *t, const char *msg1, const char *msg2)
+{
+    t->t_mode = TM_LOGO;
+    t->t_vm = NULL;
+    fmt(t->t_msg[0], sizeof t->t_msg[0], "%s", msg1 ? msg1 : "");
+    fmt(t->t_msg[1], sizeof t->t_msg[1], "%s", msg2 ? msg2 : "");
+    t->t_want_logo = true;
+    kick(t);
+}
+
+static void line_mode(struct trm *t)
+{
+    scr_init(&t->t_scr, CPI_SYSNAME);
+}
+
+void trm_ask_password(struct trm *t, const char *userid)
+{
+    t->t_mode = TM_PASSWORD;
+    fmt(t->t_userid, sizeof t->t_userid, "%s", userid);
+    line_mode(t);
+    scr_put(&t->t_scr, "ENTER PASSWORD:", dsp_now_ms());
+    scr_password(&t->t_scr, true);
+    kick(t);
+}
+
+void trm_attach(struct trm *t, struct vmblok *vm)
+{
+    if (t->t_mode != TM_PASSWORD)
+        line_mode(t);
+    t->t_mode = TM_USER;
+    t->t_vm = vm;
+    vm->vm_trm = t;
+    trm_status(t, vm->vm_cpmode);
+}
+
+void trm_put(struct trm *t, const char *line)
+{
+    scr_put(&t->t_scr, line, dsp_now_ms());
+    kick(t);
+}
+
+void trm_status(struct trm *t, bool cp_read)
+{
+    scr_set_state(&t->t_scr, cp_read ? SCR_CP_READ : SCR_RUNNING);
+    kick(t);
+}
+
+/* The client went away: a logged-on user is disconnected, not logged off. */
 static void client_gone(struct trm *t)
 {
     t->t_client = false;
     t->t_want_logo = t->t_want_read = false;
-    t->t_msg[0] = '\0';
+    if (t->t_mode == TM_USER && t->t_vm)
+        log_disconnect(t->t_vm);
+    t->t_mode = TM_LOGO;
+    t->t_vm = NULL;
+    t->t_msg[0][0] = t->t_msg[1][0] = '\0';
 }
 
-/* What a user typed on the logo, before LOGON exists. */
-static void logo_answer(struct trm *t, int aid, const char *text)
+/* Text typed on the logo: a CP command before LOGON. */
+static void logo_line(struct trm *t, int aid, const char *text)
 {
-    t->t_msg[0] = '\0';
+    t->t_msg[0][0] = t->t_msg[1][0] = '\0';
+    t->t_want_logo = true;
     if (aid == DS_AID_ENTER && text[0])
-        fmt(t->t_msg, sizeof t->t_msg, "TRM001E LOGON IS NOT YET AVAILABLE - %s", text);
-    /* Enter on an empty field, Clear, PA and PF keys: show the logo again. */
+        cfm_prelogon(t, text);     /* may move the terminal to line mode */
+}
+
+void trm_logo_reply(struct trm *t, const char *text)
+{
+    /* The logo has two message lines: fill them, then scroll. */
+    if (t->t_msg[0][0] && t->t_msg[1][0])
+        memcpy(t->t_msg[0], t->t_msg[1], sizeof t->t_msg[0]);
+    char *slot = !t->t_msg[0][0] ? t->t_msg[0] : t->t_msg[1];
+    fmt(slot, TRM_MSG_MAX + 1, "%s", text);
     t->t_want_logo = true;
 }
 
 static void read_done(struct trm *t, const struct irb *irb)
 {
     size_t n = TRM_READ_MAX - irb->ir_scsw.sc_count;
-    char text[LOGO_INPUT_LEN + 1];
-    int aid = logo_input(t->t_in, n, text, sizeof text);
-    if (aid < 0) {
-        fmt(t->t_msg, sizeof t->t_msg, "TRM002E INPUT NOT UNDERSTOOD, PLEASE RETYPE");
-        t->t_want_logo = true;
+    if (t->t_mode == TM_LOGO) {
+        char text[LOGO_INPUT_LEN + 1];
+        int aid = logo_input(t->t_in, n, text, sizeof text);
+        if (aid < 0) {
+            fmt(t->t_msg[0], sizeof t->t_msg[0], "TRM002E INPUT NOT UNDERSTOOD, PLEASE RETYPE");
+            t->t_want_logo = true;
+            return;
+        }
+        logo_line(t, aid, text);
         return;
     }
-    logo_answer(t, aid, text);
+    char line[SCR_IN_LEN + 1];
+    enum scr_event ev = scr_input(&t->t_scr, t->t_in, n, dsp_now_ms(), line, sizeof line);
+    if (t->t_mode == TM_PASSWORD) {
+        if (ev == SCR_EV_LINE)
+            log_password(t, t->t_userid, line);
+        else if (ev == SCR_EV_PA1)
+            trm_to_logo(t, "LOG060E LOGON CANCELLED", NULL);
+        return;
+    }
+    if (ev == SCR_EV_LINE && t->t_vm)
+        vmcons_input(t->t_vm, line);
+    else if (ev == SCR_EV_PA1 && t->t_vm)
+        vmcons_attention(t->t_vm);
 }
 
-static struct trm *trm_of(struct iodev *d)
-{
-    return (struct trm *)d->id_priv;
-}
+static struct trm *trm_of(struct iodev *d) { return (struct trm *)d->id_priv; }
 
 static void trm_done(struct iodev *d, const struct irb *irb)
 {
@@ -122,7 +226,7 @@ static void trm_done(struct iodev *d, const struct irb *irb)
         read_done(t, irb);
     if (ds & DS_ATTN)
         t->t_want_read = true;
-    trm_kick(t);
+    kick(t);
 }
 
 static void trm_unsol(struct iodev *d, const struct irb *irb)
@@ -138,11 +242,15 @@ static void trm_unsol(struct iodev *d, const struct irb *irb)
         t->t_want_read = true;
     } else if (ds & DS_DE) {
         /* Device end alone: a client has just connected to this device. */
+        if (t->t_mode == TM_USER && t->t_vm)
+            log_disconnect(t->t_vm);
         t->t_client = true;
-        t->t_msg[0] = '\0';
+        t->t_mode = TM_LOGO;
+        t->t_vm = NULL;
+        t->t_msg[0][0] = t->t_msg[1][0] = '\0';
         t->t_want_logo = true;
     }
-    trm_kick(t);
+    kick(t);
 }
 
 static const struct iodrv trm_drv = { trm_done, trm_unsol };
@@ -158,9 +266,36 @@ void trm_init_all(void)
         d->id_drv = &trm_drv;
         /* A client may have connected before CP was up: try the logo on
          * every terminal; those without one answer with a unit check. */
+        t->t_client = true;
         t->t_want_logo = true;
-        trm_kick(t);
+        kick(t);
     }
+}
+
+void trm_poll(void)
+{
+    uint64_t now = dsp_now_ms();
+    for (int i = 0; i < ntrm; i++) {
+        struct trm *t = &trms[i];
+        uint64_t dl;
+        if (t->t_mode != TM_LOGO && (dl = scr_deadline(&t->t_scr)) != 0 && dl <= now)
+            kick(t);
+    }
+}
+
+uint64_t trm_next_deadline_tod(void)
+{
+    uint64_t best = ~(uint64_t)0;
+    for (int i = 0; i < ntrm; i++) {
+        struct trm *t = &trms[i];
+        uint64_t dl;
+        if (t->t_mode != TM_LOGO && (dl = scr_deadline(&t->t_scr)) != 0) {
+            uint64_t tod = cpi_ipl_tod + dl * 1000u * 4096u;
+            if (tod < best)
+                best = tod;
+        }
+    }
+    return best;
 }
 
 void trm_shutdown_all(void)
@@ -169,10 +304,10 @@ void trm_shutdown_all(void)
         struct trm *t = &trms[i];
         if (ios_wait_active(t->t_dev, 500) != 0 || !t->t_client)
             continue;
-        fmt(t->t_msg, sizeof t->t_msg, "CPI022I SYSTEM SHUTDOWN IN PROGRESS");
-        struct logo_info li = { CPI_SYSNAME, "VERSION " CPI_VERSION, t->t_msg,
-                                t->t_dev->id_devno };
-        size_t n = logo_build(t->t_out, sizeof t->t_out, &li);
+        t->t_busy = false;
+        fmt(t->t_msg[0], sizeof t->t_msg[0], "CPI022I SYSTEM SHUTDOWN IN PROGRESS");
+        t->t_msg[1][0] = '\0';
+        size_t n = build_logo(t);
         struct irb irb;
         t->t_ccw = (struct ccw1){ DS_CMD_ERASE_WRITE, CCW_SLI, (uint16_t)n, ios_addr(t->t_out) };
         ios_sync(t->t_dev, &t->t_ccw, &irb, 500);

@@ -1,12 +1,35 @@
-/* trm.h: the real 3270 terminals: logo screen, input before LOGON, and
- * surviving clients that come and go at any time. */
+/* trm.h: the real 3270 terminals. Before LOGON a terminal shows the logo
+ * and takes LOGON; after it, it is the user's line-mode console (scr.c)
+ * with CP READ / RUNNING / MORE... / HOLDING in its status area. Clients
+ * come and go at any time; a user whose client goes away is disconnected,
+ * and the virtual machine goes on. */
 #ifndef CP_TRM_H
 #define CP_TRM_H
 
-/* Take every 3270 found by ios_enumerate and show the logo on those with
- * a client connected. */
+#include <stdint.h>
+#include <stdbool.h>
+
+struct trm;
+struct vmblok;
+
 void trm_init_all(void);
-/* Tell connected terminals the system is going down. */
 void trm_shutdown_all(void);
+/* Act on expired screen timers (MORE...); called by the dispatcher. */
+void trm_poll(void);
+/* The earliest screen timer as a TOD value (all ones: none). */
+uint64_t trm_next_deadline_tod(void);
+
+/* The logged-on user's console. */
+void trm_put(struct trm *t, const char *line);
+void trm_status(struct trm *t, bool cp_read);
+uint16_t trm_devno(const struct trm *t);
+/* Attach a user's virtual machine to the terminal (LOGON, reconnect), or
+ * detach it and show the logo with two message lines (LOGOFF). */
+void trm_attach(struct trm *t, struct vmblok *vm);
+void trm_to_logo(struct trm *t, const char *msg1, const char *msg2);
+/* A reply to a command typed on the logo: shown on its message lines. */
+void trm_logo_reply(struct trm *t, const char *text);
+/* Line mode with a password prompt for userid (LOGON's second step). */
+void trm_ask_password(struct trm *t, const char *userid);
 
 #endif

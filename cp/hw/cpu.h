@@ -88,6 +88,77 @@ static inline int cpu_sigp(uint16_t addr, uint32_t order, uint32_t *status)
     return cc;
 }
 
+/* Storage keys of a real 4K frame: SET STORAGE KEY EXTENDED, INSERT
+ * STORAGE KEY EXTENDED (key byte KKKKFRC0), RESET REFERENCE BIT EXTENDED
+ * (returns the cc: 0 R=0 C=0, 1 R=0 C=1, 2 R=1 C=0, 3 R=1 C=1). */
+static inline void cpu_sske(uint32_t frame, uint8_t key)
+{
+    __asm__ volatile("sske %0,%1" : : "d"((uint32_t)key), "a"(frame) : "memory");
+}
+
+static inline uint8_t cpu_iske(uint32_t frame)
+{
+    uint32_t k = 0;
+    __asm__ volatile("iske %0,%1" : "+d"(k) : "a"(frame));
+    return (uint8_t)k;
+}
+
+static inline int cpu_rrbe(uint32_t frame)
+{
+    int cc;
+    __asm__ volatile("rrbe 0,%1\n\tipm %0\n\tsrl %0,28" : "=d"(cc) : "a"(frame) : "cc");
+    return cc;
+}
+
+/* CPU timer and clock comparator (TOD format: bit 51 is a microsecond). */
+static inline void cpu_spt(int64_t v)
+{
+    __asm__ volatile("spt %0" : : "Q"(v));
+}
+
+static inline int64_t cpu_stpt(void)
+{
+    int64_t v;
+    __asm__ volatile("stpt %0" : "=Q"(v));
+    return v;
+}
+
+static inline void cpu_sckc(uint64_t v)
+{
+    __asm__ volatile("sckc %0" : : "Q"(v));
+}
+
+/* The guest-visible registers CP itself never uses (it is built with
+ * -msoft-float and touches no access register): floating-point registers
+ * 0, 2, 4, 6 and the 16 access registers, switched between guests. */
+static inline void cpu_save_fpr(uint64_t f[4])
+{
+    __asm__ volatile("std 0,0(%0)\n\tstd 2,8(%0)\n\tstd 4,16(%0)\n\tstd 6,24(%0)"
+                     : : "a"(f) : "memory");
+}
+
+static inline void cpu_load_fpr(const uint64_t f[4])
+{
+    __asm__ volatile("ld 0,0(%0)\n\tld 2,8(%0)\n\tld 4,16(%0)\n\tld 6,24(%0)"
+                     : : "a"(f) : "memory");
+}
+
+static inline void cpu_save_ar(uint32_t a[16])
+{
+    __asm__ volatile("stam 0,15,0(%0)" : : "a"(a) : "memory");
+}
+
+static inline void cpu_load_ar(const uint32_t a[16])
+{
+    __asm__ volatile("lam 0,15,0(%0)" : : "a"(a) : "memory");
+}
+
+/* PURGE TLB, after CP changes or reuses page-table entries. */
+static inline void cpu_ptlb(void)
+{
+    __asm__ volatile("ptlb" : : : "memory");
+}
+
 /* LOAD CONTROL of one register; the register number must be a constant. */
 #define cpu_lctl(cr, v) do {                                            \
         uint32_t cpu_lctl_v_ = (v);                                     \

@@ -26,7 +26,7 @@
 #define CONTRACT_SHUTDOWN_WAIT   0x00000FFFu
 #define CONTRACT_SHUTDOWN_TIMEOUT 30.0
 
-/* Text typed on the logo and Enter, before LOGON exists: this reply. */
-#define CONTRACT_LOGON_NOT_YET   "LOGON IS NOT YET AVAILABLE"
+/* A command other than LOGON typed on the logo ("HELLO"): this reply. */
+#define CONTRACT_PRELOGON_REPLY  "UNKNOWN CP COMMAND: HELLO"
 
 #endif

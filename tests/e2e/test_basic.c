@@ -293,7 +293,7 @@ static void logo_before_logon(void)
 	see_logo(&T1);
 	CU_ASSERT_FATAL(s3270_type(&T1, "HELLO") == 0);
 	CU_ASSERT_FATAL(s3270_action(&T1, "Enter()") == 0);
-	CU_ASSERT(s3270_wait_text(&T1, CONTRACT_LOGON_NOT_YET, CONTRACT_LOGO_TIMEOUT) == 0);
+	CU_ASSERT(s3270_wait_text(&T1, CONTRACT_PRELOGON_REPLY, CONTRACT_LOGO_TIMEOUT) == 0);
 }
 
 CU_TestInfo e2e_basic_tests[] = {

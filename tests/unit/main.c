@@ -10,10 +10,14 @@ void suite_ckd(void);
 void suite_fmt(void);
 void suite_tod(void);
 void suite_cmdparse(void);
+void suite_scr(void);
+void suite_dirparse(void);
+void suite_dirfmt(void);
 
 static void (*const suites[])(void) = {
     suite_ebcdic, suite_ds3270, suite_logo, suite_volmap, suite_ckd,
-    suite_fmt, suite_tod, suite_cmdparse,
+    suite_fmt, suite_tod, suite_cmdparse, suite_scr,
+    suite_dirparse, suite_dirfmt,
 };
 
 int main(void)

@@ -6,10 +6,10 @@
 static void dummy(struct cmdctx *cx) { (void)cx; }
 
 static const struct cmd_entry tab[] = {
-    { "QUERY",    1, CMD_CLASSES_AG, dummy },
-    { "SHUTDOWN", 8, CMD_CLASS('A'), dummy },
-    { "LOGON",    1, CMD_ANY,        dummy },
-    { "DISPLAY",  1, CMD_CLASS('G'), dummy },
+    { "QUERY",    1, CMD_CLASSES_AG, dummy, 0 },
+    { "SHUTDOWN", 8, CMD_CLASS('A'), dummy, 0 },
+    { "LOGON",    1, CMD_ANY,        dummy, 0 },
+    { "DISPLAY",  1, CMD_CLASS('G'), dummy, 0 },
 };
 #define NTAB (sizeof tab / sizeof tab[0])
 

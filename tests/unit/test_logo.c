@@ -85,7 +85,9 @@ static uint8_t screen_attr(const struct screen *s, unsigned a)
 }
 
 static const struct logo_info demo = {
-	"CPCMS1", "VERSION 0.1", "Userid not in CP directory", 0x00C3
+	.li_sysname = "CPCMS1", .li_version = "VERSION 0.1",
+	.li_message = "Userid not in CP directory", .li_message2 = "LOGOFF AT 12:00:00",
+	.li_devno = 0x00C3,
 };
 
 static size_t build(uint8_t *buf, size_t cap, const struct logo_info *li,
@@ -120,7 +122,8 @@ static const struct {
 	{ 10, "CPCMS  ONLINE" },
 	{ 12, "CPCMS1  VERSION 0.1" },
 	{ 14, "TERMINAL 00C3" },
-	{ 19, "Userid not in CP directory" },
+	{ 18, "Userid not in CP directory" },
+	{ 19, "LOGOFF AT 12:00:00" },
 	{ 21, "Fill in your USERID and press ENTER (LOGON userid)" },
 	{ 22, "==>" },
 	{ 23, "CPCMS1" },
@@ -161,6 +164,7 @@ static void test_screen_fields(void)
 	CU_ASSERT_EQUAL(s.fa[LOGO_INPUT_ADDR + LOGO_INPUT_LEN] & DS_FA_SKIP, DS_FA_SKIP);
 	CU_ASSERT_EQUAL(s.cursor, LOGO_INPUT_ADDR);
 	CU_ASSERT_TRUE(s.isfa[0]);  /* formatted from address 0 */
+	CU_ASSERT_EQUAL(screen_attr(&s, 18 * DS_COLS + 5) & DS_FA_INTENSITY, DS_FA_HIGH);
 	CU_ASSERT_EQUAL(screen_attr(&s, 19 * DS_COLS + 5) & DS_FA_INTENSITY, DS_FA_HIGH);
 	CU_ASSERT_EQUAL(screen_attr(&s, 21 * DS_COLS + 5) & DS_FA_INTENSITY, DS_FA_NORMAL);
 	CU_ASSERT_NOT_EQUAL(screen_attr(&s, 21 * DS_COLS + 5) & DS_FA_PROTECT, 0);
@@ -172,8 +176,9 @@ static void test_long_and_missing_strings(void)
 	char big[201];
 	uint8_t buf[LOGO_BUF_MAX];
 	struct screen s;
-	struct logo_info li = { big, big, big, 0xFFFF };
-	struct logo_info none = { NULL, NULL, NULL, 0 };
+	struct logo_info li = { .li_sysname = big, .li_version = big, .li_message = big,
+				.li_message2 = big, .li_devno = 0xFFFF };
+	struct logo_info none = { .li_devno = 0 };
 	char row[DS_COLS + 1];
 
 	memset(big, 'W', 200);
@@ -181,7 +186,7 @@ static void test_long_and_missing_strings(void)
 	build(buf, sizeof buf, &li, &s);
 	CU_ASSERT_EQUAL(s.cursor, LOGO_INPUT_ADDR);
 	CU_ASSERT_TRUE(s.isfa[LOGO_INPUT_ADDR - 1]);
-	CU_ASSERT_TRUE(s.isfa[20 * DS_COLS]);  /* attribute ending the message row */
+	CU_ASSERT_TRUE(s.isfa[20 * DS_COLS]);  /* attribute ending the message rows */
 	screen_row(&s, 14, row);
 	CU_ASSERT_PTR_NOT_NULL(strstr(row, "TERMINAL FFFF"));
 	build(buf, sizeof buf, &none, &s);

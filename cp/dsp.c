@@ -1,0 +1,174 @@
+/* dsp.c: the dispatcher (see dsp.h).
+ *
+ * Each pass: bring terminals' timers up to date, then pick the next
+ * dispatchable virtual machine round-robin, give it its pending
+ * interruptions, and run it for one slice (the real CPU timer ends it)
+ * or until it traps. A machine in an enabled wait is looked at each pass
+ * and dispatched again once an interruption it is enabled for is pending.
+ * With nothing to run, the CPU waits for I/O or the clock comparator,
+ * which is set to the next timer event.
+ */
+#include "dsp.h"
+#include <stddef.h>
+#include "vm.h"
+#include "vin.h"
+#include "vst.h"
+#include "tmr.h"
+#include "prg.h"
+#include "ios.h"
+#include "trm.h"
+#include "vmcons.h"
+#include "cpi.h"
+#include "hw/cpu.h"
+#include "hw/hw.h"
+
+#define IDLE_PSW_HI   0x030A0000u     /* I/O and external enabled, wait */
+#define IDLE_PSW_LO   0x80000000u
+#define TOD_PER_US    4096u
+#define CPUTMR_MAX    0x7FFFFFFFFFFFFFFFll
+#define WAIT_POLL_US  3333u           /* a waiting guest's timers: 300 Hz */
+
+static struct vmblok *vm_list, *rr_next, *fp_owner;
+static int vm_count;
+
+void dsp_add(struct vmblok *vm)
+{
+    vm->vm_next = vm_list;
+    vm_list = vm;
+    vm_count++;
+}
+
+void dsp_remove(struct vmblok *vm)
+{
+    for (struct vmblok **p = &vm_list; *p; p = &(*p)->vm_next) {
+        if (*p == vm) {
+            *p = vm->vm_next;
+            vm_count--;
+            break;
+        }
+    }
+    if (rr_next == vm)
+        rr_next = NULL;
+    if (fp_owner == vm)
+        fp_owner = NULL;
+}
+
+struct vmblok *dsp_first(void) { return vm_list; }
+int dsp_count(void) { return vm_count; }
+
+uint64_t dsp_now_ms(void)
+{
+    return ((cpu_stck() - cpi_ipl_tod) >> 12) / 1000u;
+}
+
+/* Is any interruption the machine is enabled for pending? */
+static bool wakeable(struct vmblok *vm)
+{
+    tmr_update(vm);
+    return vin_deliver(vm);
+}
+
+/* Next machine to run, round-robin from rr_next; NULL if none. */
+static struct vmblok *pick(void)
+{
+    struct vmblok *start = rr_next ? rr_next : vm_list;
+    struct vmblok *vm = start;
+    if (!vm)
+        return NULL;
+    do {
+        struct vmblok *next = vm->vm_next ? vm->vm_next : vm_list;
+        if (vm->vm_run == VM_WAITING && wakeable(vm))
+            vm->vm_run = VM_RUNNING;
+        if (vm->vm_run == VM_RUNNING) {
+            rr_next = next;
+            return vm;
+        }
+        vm = next;
+    } while (vm != start);
+    return NULL;
+}
+
+/* Switch the floating-point and access registers to vm's. */
+static void switch_regs(struct vmblok *vm)
+{
+    if (fp_owner == vm)
+        return;
+    if (fp_owner) {
+        cpu_save_fpr(fp_owner->vm_fpr);
+        cpu_save_ar(fp_owner->vm_ar);
+    }
+    cpu_load_fpr(vm->vm_fpr);
+    cpu_load_ar(vm->vm_ar);
+    fp_owner = vm;
+}
+
+/* A PSW with the wait bit: an enabled wait idles the machine until an
+ * interruption; a disabled one stops it (VM/370 said "CP ENTERED;
+ * DISABLED WAIT PSW"). */
+static void enter_wait(struct vmblok *vm)
+{
+    const struct vpsw *p = &vm->vm_psw;
+    bool io = p->ps_ec ? (p->ps_sysmask & PSW_EC_IO) : (p->ps_sysmask & 0xFE);
+    if (io || psw_ext_enabled(p))
+        vm->vm_run = VM_WAITING;
+    else
+        vmcons_disabled_wait(vm);
+}
+
+static void run_slice(struct vmblok *vm)
+{
+    tmr_update(vm);
+    vin_deliver(vm);
+    if (vm->vm_run != VM_RUNNING)
+        return;
+    if (vm->vm_psw.ps_wait) {
+        enter_wait(vm);
+        return;
+    }
+    psw_to_real(&vm->vm_psw, vm->vm_ctx.hc_psw);
+    switch_regs(vm);
+    cpu_lctl(1, vst_std(vm));
+    cpu_spt((int64_t)DSP_SLICE_US * TOD_PER_US);
+    uint64_t t0 = cpu_stck();
+    int cls = hw_run(&vm->vm_ctx);
+    uint64_t used = cpu_stck() - t0;
+    vm->vm_vcpu += used;
+    vm->vm_tcpu += used;
+    psw_from_real(&vm->vm_psw, vm->vm_ctx.hc_psw);
+    prg_intercept(vm, cls);
+    vm->vm_tcpu += cpu_stck() - t0 - used;
+}
+
+/* Idle until an I/O interruption or the next timer event. */
+static void idle(void)
+{
+    static struct hw_ctx ctx;
+    uint64_t now = cpu_stck();
+    uint64_t wake = trm_next_deadline_tod();
+    for (struct vmblok *vm = vm_list; vm; vm = vm->vm_next)
+        if (vm->vm_run == VM_WAITING) {
+            uint64_t t = now + (uint64_t)WAIT_POLL_US * TOD_PER_US;
+            if (t < wake)
+                wake = t;
+        }
+    cpu_sckc(wake);
+    cpu_spt(CPUTMR_MAX);
+    ctx.hc_psw[0] = IDLE_PSW_HI;
+    ctx.hc_psw[1] = IDLE_PSW_LO;
+    if (hw_run(&ctx) == INT_IO)
+        ios_interrupt();
+    cpu_sckc(~(uint64_t)0);
+}
+
+void dsp_run(void)
+{
+    cpu_sckc(~(uint64_t)0);
+    for (;;) {
+        trm_poll();
+        struct vmblok *vm = pick();
+        if (vm)
+            run_slice(vm);
+        else
+            idle();
+    }
+}

@@ -1,0 +1,22 @@
+/* dsp.h: the dispatcher: shares the real CPU among the logged-on virtual
+ * machines by time slices, and waits when none can run. */
+#ifndef CP_DSP_H
+#define CP_DSP_H
+
+#include <stdint.h>
+
+struct vmblok;
+
+#define DSP_SLICE_US  10000u     /* one time slice: 10 ms of real CPU */
+
+/* The main loop; never returns. */
+__attribute__((noreturn)) void dsp_run(void);
+/* The logged-on list. */
+void dsp_add(struct vmblok *vm);
+void dsp_remove(struct vmblok *vm);
+struct vmblok *dsp_first(void);
+int  dsp_count(void);
+/* Milliseconds since IPL, for screen timers. */
+uint64_t dsp_now_ms(void);
+
+#endif

@@ -1,0 +1,83 @@
+/* prg.c: interruptions taken while a guest ran (see prg.h).
+ *
+ * Program interruption codes, as the real ESA/390 machine presents them
+ * for a problem-state guest, and what CP does with each:
+ *   X'01' operation        a System/370 instruction ESA/390 dropped (SIO,
+ *   X'02' privileged op    SSK, ...) or a privileged one: prv_simulate
+ *   X'13' special op       (same: MVCP/MVCS and friends)
+ *   X'10' segment transl.  CP's own tables: the page has no frame yet, or
+ *   X'11' page transl.     the address is beyond the guest's storage
+ *   anything else          the guest's own exception: reflected as is
+ */
+#include "prg.h"
+#include "vm.h"
+#include "prv.h"
+#include "vin.h"
+#include "vst.h"
+#include "ios.h"
+#include "vmcons.h"
+#include "hw/hw.h"
+
+#define PGM_SEG_TRANS   0x10
+#define PGM_PAGE_TRANS  0x11
+#define PGM_PER_BIT     0x80
+
+static void program(struct vmblok *vm)
+{
+    unsigned code = LOWCORE_U16(LC_PGM_CODE) & ~(unsigned)PGM_PER_BIT;
+    unsigned ilc = (LOWCORE_U8(LC_PGM_ILC) >> 1) & 3;
+
+    switch (code) {
+    case PGM_OPERATION:
+    case PGM_PRIVILEGED:
+    case PGM_SPECIAL_OP:
+        prv_simulate(vm, code, ilc);
+        return;
+    case PGM_SEG_TRANS:
+    case PGM_PAGE_TRANS: {
+        uint32_t ga = LOWCORE_U32(LC_TRANS_EXC) & 0x00FFF000u;
+        if (vst_fault(vm, ga) == 0)
+            return;                 /* nullified: the guest retries */
+        /* Beyond the guest's storage: an addressing exception, which
+         * suppresses or terminates, so the old PSW points past the
+         * instruction (the translation exception had nullified it). */
+        vm->vm_psw.ps_addr = (vm->vm_psw.ps_addr + ilc * 2) & 0x00FFFFFFu;
+        vin_program(vm, PGM_ADDRESSING, ilc);
+        return;
+    }
+    default:
+        vin_program(vm, code, ilc);
+        return;
+    }
+}
+
+static void svc(struct vmblok *vm)
+{
+    unsigned code = LOWCORE_U16(LC_SVC_CODE);
+    unsigned ilc = (LOWCORE_U8(LC_SVC_ILC) >> 1) & 3;
+    vin_svc(vm, code, ilc);
+}
+
+void prg_intercept(struct vmblok *vm, int cls)
+{
+    switch (cls) {
+    case INT_PGM:
+        program(vm);
+        break;
+    case INT_SVC:
+        svc(vm);
+        break;
+    case INT_IO:
+        ios_interrupt();
+        break;
+    case INT_EXT:
+        /* The real CPU timer ending the slice, or the clock comparator:
+         * nothing more to do; the dispatcher moves on. */
+        break;
+    case INT_MCK:
+        vmcons_stop(vm, "MACHINE CHECK WHILE RUNNING; VIRTUAL MACHINE STOPPED");
+        break;
+    default:
+        break;
+    }
+}

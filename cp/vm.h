@@ -1,0 +1,71 @@
+/* vm.h: the VMBLOK, one per logged-on user: the virtual System/370's
+ * processor state, its storage, its timers and pending interruptions, and
+ * the user it belongs to. Fields carry the vm_ prefix. */
+#ifndef CP_VM_H
+#define CP_VM_H
+
+#include <stdint.h>
+#include <stdbool.h>
+#include "psw.h"
+#include "hw/hw.h"
+
+struct trm;
+struct dir_user;
+
+/* Run states (what the status area shows follows from them). */
+enum vm_run {
+    VM_STOPPED,     /* CP READ: the user is in CP mode, the machine is stopped */
+    VM_RUNNING,     /* dispatchable */
+    VM_WAITING,     /* enabled wait: dispatchable again when an interruption comes */
+};
+
+/* Pending external interruption reasons, as bits of vm_ext_pending. */
+#define VM_EXT_ITIMER   0x01u   /* interval timer, code X'0080' */
+#define VM_EXT_KEY      0x02u   /* interrupt key (EXTERNAL command), X'0040' */
+#define VM_EXT_CLKCMP   0x04u   /* clock comparator, X'1004' */
+#define VM_EXT_CPUTMR   0x08u   /* CPU timer, X'1005' */
+
+#define VM_SEGS   16            /* 16 x 1M: the whole 24-bit address space */
+
+struct vmblok {
+    struct vmblok *vm_next;             /* on the logged-on list */
+    char      vm_user[9];
+    uint32_t  vm_classes;               /* privilege classes, a bit per letter */
+    const struct dir_user *vm_dir;
+    struct trm *vm_trm;                 /* the user's terminal */
+    uint64_t  vm_logon_tod;
+
+    /* The virtual CPU. */
+    struct hw_ctx vm_ctx;               /* GRs, and the real PSW while it runs */
+    uint64_t  vm_fpr[4];                /* FPRs 0, 2, 4, 6 */
+    uint32_t  vm_ar[16];                /* access registers (ESA/390 problem state) */
+    struct vpsw vm_psw;                 /* the virtual PSW */
+    uint32_t  vm_cr[16];
+    uint8_t   vm_run;                   /* enum vm_run */
+    bool      vm_cpmode;                /* the user pressed PA1 / #CP */
+    uint8_t   vm_ext_pending;           /* VM_EXT_* */
+
+    /* Timers: the TOD offset SCK set, CPU timer and clock comparator as
+     * TOD-format values, the interval timer's last update. */
+    int64_t   vm_tod_offset;
+    int64_t   vm_cpu_timer;
+    uint64_t  vm_clock_comp;
+    uint64_t  vm_timer_tod;             /* TOD when timers were last brought up to date */
+    uint64_t  vm_itimer_tod;            /* ... and the interval timer, to a whole unit */
+
+    /* Accounting, in TOD units. */
+    uint64_t  vm_vcpu;                  /* time the guest ran */
+    uint64_t  vm_tcpu;                  /* plus CP's time on its behalf */
+
+    /* Storage (vst.c). */
+    uint32_t  vm_size;                  /* bytes */
+    uint32_t *vm_segtab;                /* ESA/390 segment table, 16 entries */
+    uint32_t *vm_ptab[VM_SEGS];         /* page table of each segment */
+    uint8_t  *vm_keys;                  /* one key byte per 2K block */
+    uint32_t  vm_resident;              /* pages with frames */
+
+    /* Counters for QUERY and the intercept statistics. */
+    uint32_t  vm_intercepts;
+};
+
+#endif

@@ -1,0 +1,83 @@
+/* vmcons.c: the user's side of a virtual machine (see vmcons.h). */
+#include "vmcons.h"
+#include "vm.h"
+#include "trm.h"
+#include "cfm.h"
+#include "fmt.h"
+#include "cplib.h"
+
+void vmcons_write(struct vmblok *vm, const char *line)
+{
+    if (vm->vm_trm)
+        trm_put(vm->vm_trm, line);      /* a disconnected user's output is lost, as in VM/370 */
+}
+
+void vmcons_printf(struct vmblok *vm, const char *f, ...)
+{
+    char buf[256];
+    va_list ap;
+    va_start(ap, f);
+    fmt_v(buf, sizeof buf, f, ap);
+    va_end(ap);
+    vmcons_write(vm, buf);
+}
+
+static void show_state(struct vmblok *vm)
+{
+    if (vm->vm_trm)
+        trm_status(vm->vm_trm, vm->vm_cpmode);
+}
+
+static void enter_cp_mode(struct vmblok *vm)
+{
+    vm->vm_cpmode = true;
+    vm->vm_run = VM_STOPPED;
+    show_state(vm);
+}
+
+void vmcons_begin(struct vmblok *vm)
+{
+    vm->vm_cpmode = false;
+    vm->vm_run = VM_RUNNING;
+    show_state(vm);
+}
+
+void vmcons_attention(struct vmblok *vm)
+{
+    enter_cp_mode(vm);
+}
+
+void vmcons_stop(struct vmblok *vm, const char *why)
+{
+    vmcons_write(vm, why);
+    enter_cp_mode(vm);
+}
+
+void vmcons_disabled_wait(struct vmblok *vm)
+{
+    uint8_t raw[8];
+    psw_encode(&vm->vm_psw, raw);
+    vmcons_printf(vm, "DSP450W CP ENTERED; DISABLED WAIT PSW '%02X%02X%02X%02X %02X%02X%02X%02X'",
+                  raw[0], raw[1], raw[2], raw[3], raw[4], raw[5], raw[6], raw[7]);
+    enter_cp_mode(vm);
+}
+
+void vmcons_input(struct vmblok *vm, const char *line)
+{
+    const char *p = line;
+    while (*p == ' ')
+        p++;
+    if (vm->vm_cpmode) {
+        cfm_user(vm, p);
+        return;
+    }
+    /* #CP: a CP command without leaving the running machine. */
+    if ((p[0] == '#') && (p[1] == 'C' || p[1] == 'c') && (p[2] == 'P' || p[2] == 'p')
+        && (p[3] == ' ' || p[3] == '\0')) {
+        cfm_user(vm, p + 3);
+        return;
+    }
+    if (*p)
+        vmcons_write(vm, "VCN001E THE VIRTUAL MACHINE HAS NO CONSOLE READ PENDING; "
+                         "PRESS PA1 OR TYPE #CP FOR CP");
+}

@@ -1,0 +1,22 @@
+/* vmcons.h: what passes between a virtual machine and its user at the
+ * terminal: CP's messages, the user's lines (CP commands in CP mode, or
+ * #CP ...), PA1 (enter CP mode) and the machine stopping. */
+#ifndef CP_VMCONS_H
+#define CP_VMCONS_H
+
+struct vmblok;
+
+void vmcons_write(struct vmblok *vm, const char *line);
+void vmcons_printf(struct vmblok *vm, const char *f, ...) __attribute__((format(printf, 2, 3)));
+/* A line the user entered. */
+void vmcons_input(struct vmblok *vm, const char *line);
+/* PA1: stop the machine and enter CP mode. */
+void vmcons_attention(struct vmblok *vm);
+/* Stop the machine in CP mode, telling the user why. */
+void vmcons_stop(struct vmblok *vm, const char *why);
+/* The machine loaded a disabled wait PSW. */
+void vmcons_disabled_wait(struct vmblok *vm);
+/* Leave CP mode and let the machine run (BEGIN). */
+void vmcons_begin(struct vmblok *vm);
+
+#endif

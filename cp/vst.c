@@ -1,0 +1,267 @@
+/* vst.c: virtual machine storage (see vst.h).
+ *
+ * ESA/390 DAT formats (SA22-7201, "Dynamic Address Translation"):
+ *  CR1 (STD):   |0| segment-table origin (bits 1-19) |...| STL (25-31) |
+ *  segment-table entry: |0| page-table origin (1-25) |I|C| PTL (28-31) |
+ *  page-table entry:    |0| frame (1-19) |0|I|P|0...|   I = X'400', P = X'200'
+ * The segment table (16 entries, 64 bytes) sits at the start of a frame
+ * whose other three kilobytes hold the page tables of segments 0-2; further
+ * page tables come four to a frame. A 1M guest therefore costs one frame of
+ * tables.
+ */
+#include "vst.h"
+#include "vm.h"
+#include "frm.h"
+#include "cplib.h"
+#include "hw/cpu.h"
+
+#define STE_INVALID  0x00000020u
+#define STE_PTL_FULL 0x0000000Fu     /* 256 entries */
+#define PTE_INVALID  0x00000400u
+#define PTE_FRAME    0x7FFFF000u
+#define PT_BYTES     1024u           /* 256 entries of 4 bytes */
+#define PAGES_PER_SEG 256u
+
+static uint32_t addr_of(const void *p) { return (uint32_t)(uintptr_t)p; }
+
+/* The page-table frame that holds segment s's table, allocating it. */
+static uint32_t *page_table_for(struct vmblok *vm, unsigned s)
+{
+    if (vm->vm_ptab[s])
+        return vm->vm_ptab[s];
+    uint8_t *base;
+    unsigned slot;
+    if (s < 3) {
+        base = (uint8_t *)vm->vm_segtab;
+        slot = s + 1;
+    } else {
+        unsigned first = 3 + (s - 3) / 4 * 4;    /* first segment sharing the frame */
+        slot = (s - 3) % 4;
+        base = NULL;
+        for (unsigned t = first; t < first + 4 && t < VM_SEGS; t++)
+            if (vm->vm_ptab[t])
+                base = (uint8_t *)((uintptr_t)vm->vm_ptab[t] & ~(uintptr_t)(FRAME_SIZE - 1));
+        if (!base && !(base = frm_alloc()))
+            return NULL;
+    }
+    uint32_t *pt = (uint32_t *)(base + slot * PT_BYTES);
+    for (unsigned i = 0; i < PAGES_PER_SEG; i++)
+        pt[i] = PTE_INVALID;
+    vm->vm_ptab[s] = pt;
+    return pt;
+}
+
+int vst_create(struct vmblok *vm, uint32_t size)
+{
+    vm->vm_size = size;
+    vm->vm_resident = 0;
+    memset(vm->vm_ptab, 0, sizeof vm->vm_ptab);
+    vm->vm_segtab = frm_alloc();
+    uint32_t nkeys = size >> VST_KEY_SHIFT;
+    vm->vm_keys = frm_alloc();
+    uint8_t *keys2 = nkeys > FRAME_SIZE ? frm_alloc() : NULL;
+    if (!vm->vm_segtab || !vm->vm_keys || (nkeys > FRAME_SIZE && !keys2)) {
+        frm_free(keys2);
+        vst_destroy(vm);
+        return -1;
+    }
+    /* The key table spans two frames for guests over 8M: they must be
+     * adjacent, so take a second frame only if it follows the first. */
+    if (keys2 && keys2 != vm->vm_keys + FRAME_SIZE) {
+        frm_free(keys2);
+        vst_destroy(vm);
+        return -1;
+    }
+    unsigned nseg = (size + (1u << VST_SEG_SHIFT) - 1) >> VST_SEG_SHIFT;
+    for (unsigned s = 0; s < VM_SEGS; s++) {
+        if (s >= nseg) {
+            vm->vm_segtab[s] = STE_INVALID;
+            continue;
+        }
+        uint32_t *pt = page_table_for(vm, s);
+        if (!pt) {
+            vst_destroy(vm);
+            return -1;
+        }
+        vm->vm_segtab[s] = addr_of(pt) | STE_PTL_FULL;
+    }
+    return 0;
+}
+
+static void release_pages(struct vmblok *vm)
+{
+    for (unsigned s = 0; s < VM_SEGS; s++) {
+        uint32_t *pt = vm->vm_ptab[s];
+        if (!pt)
+            continue;
+        for (unsigned i = 0; i < PAGES_PER_SEG; i++) {
+            if (!(pt[i] & PTE_INVALID)) {
+                frm_free((void *)(uintptr_t)(pt[i] & PTE_FRAME));
+                pt[i] = PTE_INVALID;
+            }
+        }
+    }
+    vm->vm_resident = 0;
+    cpu_ptlb();
+}
+
+void vst_destroy(struct vmblok *vm)
+{
+    release_pages(vm);
+    /* Page-table frames other than the segment table's own. */
+    for (unsigned s = 3; s < VM_SEGS; s++) {
+        uintptr_t f = (uintptr_t)vm->vm_ptab[s] & ~(uintptr_t)(FRAME_SIZE - 1);
+        if (!f)
+            continue;
+        for (unsigned t = s; t < VM_SEGS; t++)
+            if (((uintptr_t)vm->vm_ptab[t] & ~(uintptr_t)(FRAME_SIZE - 1)) == f)
+                vm->vm_ptab[t] = NULL;
+        frm_free((void *)f);
+    }
+    memset(vm->vm_ptab, 0, sizeof vm->vm_ptab);
+    if (vm->vm_keys && (vm->vm_size >> VST_KEY_SHIFT) > FRAME_SIZE)
+        frm_free(vm->vm_keys + FRAME_SIZE);
+    frm_free(vm->vm_keys);
+    frm_free(vm->vm_segtab);
+    vm->vm_keys = NULL;
+    vm->vm_segtab = NULL;
+    vm->vm_size = 0;
+}
+
+void vst_clear(struct vmblok *vm)
+{
+    release_pages(vm);
+    memset(vm->vm_keys, 0, vm->vm_size >> VST_KEY_SHIFT);
+}
+
+uint32_t vst_std(const struct vmblok *vm)
+{
+    return addr_of(vm->vm_segtab);     /* STL 0: 16 entries */
+}
+
+/* The real key a frame gets from its two 2K blocks' virtual keys. When the
+ * halves differ, the first half's key is used (docs/cp-core.md). */
+static uint8_t frame_key(const struct vmblok *vm, uint32_t ga)
+{
+    uint32_t blk = (ga >> VST_PAGE_SHIFT) << 1;
+    return vm->vm_keys[blk] & (VKEY_ACC | VKEY_FETCH);
+}
+
+static uint32_t *pte_of(struct vmblok *vm, uint32_t ga)
+{
+    if (ga >= vm->vm_size)
+        return NULL;
+    uint32_t *pt = vm->vm_ptab[ga >> VST_SEG_SHIFT];
+    return pt ? &pt[(ga >> VST_PAGE_SHIFT) & (PAGES_PER_SEG - 1)] : NULL;
+}
+
+uint8_t *vst_ptr(struct vmblok *vm, uint32_t ga)
+{
+    uint32_t *pte = pte_of(vm, ga);
+    if (!pte)
+        return NULL;
+    if (*pte & PTE_INVALID) {
+        uint8_t *f = frm_alloc();
+        if (!f)
+            return NULL;          /* [Storage and scheduling] pages instead */
+        cpu_sske(addr_of(f), frame_key(vm, ga));
+        *pte = addr_of(f);
+        vm->vm_resident++;
+    }
+    return (uint8_t *)(uintptr_t)((*pte & PTE_FRAME) | (ga & (FRAME_SIZE - 1)));
+}
+
+int vst_fault(struct vmblok *vm, uint32_t ga)
+{
+    return vst_ptr(vm, ga & 0x00FFFFFFu) ? 0 : 5;
+}
+
+static int copy(struct vmblok *vm, uint32_t ga, uint8_t *buf, uint32_t len, bool to_guest)
+{
+    if ((uint64_t)ga + len > vm->vm_size)
+        return 5;
+    while (len) {
+        uint32_t chunk = FRAME_SIZE - (ga & (FRAME_SIZE - 1));
+        if (chunk > len)
+            chunk = len;
+        uint8_t *p = vst_ptr(vm, ga);
+        if (!p)
+            return 5;
+        if (to_guest)
+            memcpy(p, buf, chunk);
+        else
+            memcpy(buf, p, chunk);
+        ga += chunk;
+        buf += chunk;
+        len -= chunk;
+    }
+    return 0;
+}
+
+int vst_read(struct vmblok *vm, uint32_t ga, void *buf, uint32_t len)
+{
+    return copy(vm, ga, buf, len, false);
+}
+
+int vst_write(struct vmblok *vm, uint32_t ga, const void *buf, uint32_t len)
+{
+    return copy(vm, ga, (uint8_t *)buf, len, true);
+}
+
+int vst_read_u32(struct vmblok *vm, uint32_t ga, uint32_t *v)
+{
+    uint8_t b[4];
+    int rc = vst_read(vm, ga, b, 4);
+    *v = (uint32_t)b[0] << 24 | (uint32_t)b[1] << 16 | (uint32_t)b[2] << 8 | b[3];
+    return rc;
+}
+
+int vst_write_u32(struct vmblok *vm, uint32_t ga, uint32_t v)
+{
+    uint8_t b[4] = { (uint8_t)(v >> 24), (uint8_t)(v >> 16), (uint8_t)(v >> 8), (uint8_t)v };
+    return vst_write(vm, ga, b, 4);
+}
+
+/* Fold the real frame's R and C bits into both 2K blocks' virtual keys,
+ * so the frame's bits can be reset without losing either half's. */
+static uint32_t *fold_rc(struct vmblok *vm, uint32_t ga)
+{
+    uint32_t *pte = pte_of(vm, ga);
+    if (!pte || (*pte & PTE_INVALID))
+        return NULL;
+    uint8_t rc = cpu_iske(*pte & PTE_FRAME) & (VKEY_REF | VKEY_CHG);
+    uint32_t blk = (ga >> VST_PAGE_SHIFT) << 1;
+    vm->vm_keys[blk] |= rc;
+    vm->vm_keys[blk + 1] |= rc;
+    return pte;
+}
+
+uint8_t vst_key_get(struct vmblok *vm, uint32_t ga)
+{
+    fold_rc(vm, ga);
+    return vm->vm_keys[ga >> VST_KEY_SHIFT] & 0xFE;
+}
+
+void vst_key_set(struct vmblok *vm, uint32_t ga, uint8_t key)
+{
+    uint32_t *pte = fold_rc(vm, ga);
+    vm->vm_keys[ga >> VST_KEY_SHIFT] = key & 0xFE;
+    if (pte)
+        cpu_sske(*pte & PTE_FRAME, frame_key(vm, ga));   /* resets real R and C */
+}
+
+uint8_t vst_key_rrb(struct vmblok *vm, uint32_t ga)
+{
+    uint32_t *pte = fold_rc(vm, ga);
+    uint8_t *k = &vm->vm_keys[ga >> VST_KEY_SHIFT];
+    uint8_t old = *k & (VKEY_REF | VKEY_CHG);
+    *k &= (uint8_t)~VKEY_REF;
+    if (pte)
+        cpu_rrbe(*pte & PTE_FRAME);   /* the other half's R was folded above */
+    return old;
+}
+
+uint32_t vst_resident(const struct vmblok *vm)
+{
+    return vm->vm_resident;
+}
