@@ -333,12 +333,16 @@ enum scr_event scr_input(struct scr *s, const uint8_t *reply, size_t len,
 	enum scr_event ev = SCR_EV_NONE;
 
 	line[0] = '\0';
-	s->sc_ack = true;  /* every key locks the keyboard until a write */
 	if (ds_parse_reply(DS_READ_MODIFIED, reply, len, &r, f, SCR_FIELDS_MAX) < 0) {
+		s->sc_ack = true;  /* the keyboard is locked until a write */
 		s->sc_notacc = true;
 		return SCR_EV_BAD;
 	}
 	s->sc_notacc = false;
+	/* Every key locks the keyboard until a write; a read CP made without
+	 * a key (no AID: trm.c polls after writes) leaves it as it was. */
+	if (r.dr_aid != DS_AID_NONE)
+		s->sc_ack = true;
 	switch (r.dr_aid) {
 	case DS_AID_CLEAR:  /* the terminal has erased itself */
 		scr_page(s);

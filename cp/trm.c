@@ -9,6 +9,13 @@
  * remembered in flags and started when the device is free (kick).
  * A terminal is in one of two modes: the logo (before LOGON) or line mode
  * (the password prompt, then the logged-on user's console, scr.c).
+ *
+ * Hercules takes a client's input only while the device is idle and drops
+ * the attention if CP starts an I/O in that instant; the input then waits
+ * unannounced. So after any write made while the keyboard was unlocked
+ * (the user could have typed), CP polls with a Read Modified: pending
+ * input comes back with its AID; otherwise the client answers "no AID".
+ * Output produced while a line is being handled is written in one go.
  */
 #include "trm.h"
 #include "cpi.h"
@@ -41,6 +48,9 @@ struct trm {
     bool     t_reading;        /* ... and it is a Read Modified */
     bool     t_want_logo;
     bool     t_want_read;
+    bool     t_kbd_open;       /* our last write unlocked the keyboard */
+    bool     t_poll_after;     /* the write under way needs a poll after it */
+    bool     t_hold;           /* handling input: write once, at the end */
     char     t_msg[2][TRM_MSG_MAX + 1];   /* logo message lines */
     char     t_userid[9];      /* TM_PASSWORD: who is logging on */
     struct vmblok *t_vm;       /* TM_USER */
@@ -63,6 +73,7 @@ static void start(struct trm *t, uint8_t cmd, void *buf, size_t n, bool reading)
     if (ios_start(t->t_dev, &t->t_ccw) == 0) {
         t->t_busy = true;
         t->t_reading = reading;
+        t->t_poll_after = !reading && t->t_kbd_open;
     }
 }
 
@@ -80,7 +91,7 @@ static size_t build_logo(struct trm *t)
  * then whatever the screen needs. */
 static void kick(struct trm *t)
 {
-    if (t->t_busy || !t->t_client)
+    if (t->t_busy || !t->t_client || t->t_hold)
         return;
     if (t->t_want_read) {
         t->t_want_read = false;
@@ -153,6 +164,7 @@ void trm_status(struct trm *t, bool cp_read)
 static void client_gone(struct trm *t)
 {
     t->t_client = false;
+    t->t_kbd_open = false;
     t->t_want_logo = t->t_want_read = false;
     if (t->t_mode == TM_USER && t->t_vm)
         log_disconnect(t->t_vm);
@@ -164,6 +176,8 @@ static void client_gone(struct trm *t)
 /* Text typed on the logo: a CP command before LOGON. */
 static void logo_line(struct trm *t, int aid, const char *text)
 {
+    if (aid == DS_AID_NONE)
+        return;                    /* CP's own poll: nothing was typed */
     t->t_msg[0][0] = t->t_msg[1][0] = '\0';
     t->t_want_logo = true;
     if (aid == DS_AID_ENTER && text[0])
@@ -183,6 +197,8 @@ void trm_logo_reply(struct trm *t, const char *text)
 static void read_done(struct trm *t, const struct irb *irb)
 {
     size_t n = TRM_READ_MAX - irb->ir_scsw.sc_count;
+    if (n > 0 && t->t_in[0] != DS_AID_NONE)
+        t->t_kbd_open = false;     /* the key locked the keyboard */
     if (t->t_mode == TM_LOGO) {
         char text[LOGO_INPUT_LEN + 1];
         int aid = logo_input(t->t_in, n, text, sizeof text);
@@ -222,8 +238,15 @@ static void trm_done(struct iodev *d, const struct irb *irb)
         return;
     }
     t->t_client = true;
-    if (was_read)
+    if (was_read) {
+        t->t_hold = true;
         read_done(t, irb);
+        t->t_hold = false;
+    } else {
+        if (t->t_poll_after)
+            t->t_want_read = true;
+        t->t_kbd_open = true;      /* every write CP makes restores the keyboard */
+    }
     if (ds & DS_ATTN)
         t->t_want_read = true;
     kick(t);
@@ -245,6 +268,7 @@ static void trm_unsol(struct iodev *d, const struct irb *irb)
         if (t->t_mode == TM_USER && t->t_vm)
             log_disconnect(t->t_vm);
         t->t_client = true;
+        t->t_kbd_open = false;
         t->t_mode = TM_LOGO;
         t->t_vm = NULL;
         t->t_msg[0][0] = t->t_msg[1][0] = '\0';

@@ -137,7 +137,9 @@ static size_t term_key(struct term *t, uint8_t aid, uint8_t *out)
 {
 	size_t n = 0;
 
-	t->locked = true;
+	/* A key locks the keyboard; "no AID" is the host's poll, not a key. */
+	if (aid != DS_AID_NONE)
+		t->locked = true;
 	out[n++] = aid;
 	if (ds_aid_find(aid)->da_short) {
 		if (aid == DS_AID_CLEAR)
