@@ -22,7 +22,8 @@ CPCFLAGS   := -m31 -mesa -march=z900 -O2 -std=c11 -ffreestanding -nostdlib -fno-
 NUC_LOAD   := 0x10000
 
 .PHONY: all deps run check unit e2e bench clean distclean volumes
-all: $(B)/cp/nucleus.bin $(B)/cpvol $(B)/dirc $(B)/unit $(B)/e2e
+E2E_GUESTS := $(patsubst tests/e2e/guest/%.S,$(B)/e2e-guest/%.bin,$(wildcard tests/e2e/guest/*.S))
+all: $(B)/cp/nucleus.bin $(B)/cpvol $(B)/dirc $(B)/unit $(B)/e2e $(E2E_GUESTS) guest
 
 deps:
 	@./mk/deps.sh
@@ -95,6 +96,14 @@ E2E_SRCS := $(wildcard tests/e2e/*.c)
 $(B)/e2e: $(patsubst %.c,$(B)/host/%.o,$(E2E_SRCS))
 	$(HOSTCC) -o $@ $^ -lcunit
 
+# Guest programs the end-to-end tests load with STORE (System/370 code).
+$(B)/e2e-guest/%.bin: tests/e2e/guest/%.S
+	@mkdir -p $(dir $@)
+	@echo "  GUEST   $<"
+	@$(CROSS)as -m31 -o $(B)/e2e-guest/$*.o $<
+	@$(CROSS)ld -m elf_s390 --no-warn-rwx-segments -Ttext=0 -o $(B)/e2e-guest/$*.elf $(B)/e2e-guest/$*.o
+	@$(CROSS)objcopy -O binary $(B)/e2e-guest/$*.elf $@
+
 BENCH_SRCS := tests/bench/bench.c tests/e2e/herc.c tests/e2e/s3270.c
 $(B)/bench: $(patsubst %.c,$(B)/host/%.o,$(BENCH_SRCS))
 	$(HOSTCC) -o $@ $^ -lcunit
@@ -128,5 +137,8 @@ clean:
 
 distclean:
 	rm -rf $(B)
+
+# The oracle suite's System/370 programs (tests/guest/README.md).
+include tests/guest/guest.mk
 
 -include $(shell find $(B) -name '*.d' 2>/dev/null)

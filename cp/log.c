@@ -45,7 +45,7 @@ void log_cmd_logon(struct cmdctx *cx)
     const char *userid = cx->cx_line.cl_tok[cx->cx_arg++];
     char msg[80];
     if (strlen(userid) > 8 || udr_find(userid) < 0) {
-        fmt(msg, sizeof msg, "LOG053E %.8s NOT IN CP DIRECTORY", userid);
+        fmt(msg, sizeof msg, "LOG053E %s NOT IN CP DIRECTORY", userid);
         cx->cx_reply(cx, msg);
         return;
     }

@@ -194,9 +194,21 @@ void trm_logo_reply(struct trm *t, const char *text)
     t->t_want_logo = true;
 }
 
+/* A client may send two quick short-read keys (Clear, PA1-3) that
+ * Hercules hands over in one read: they mean the last of them. */
+static size_t last_short_read(uint8_t *b, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (b[i] != DS_AID_CLEAR && b[i] != DS_AID_PA1 && b[i] != DS_AID_PA2 && b[i] != DS_AID_PA3)
+            return n;
+    if (n > 1)
+        b[0] = b[n - 1];
+    return n ? 1 : 0;
+}
+
 static void read_done(struct trm *t, const struct irb *irb)
 {
-    size_t n = TRM_READ_MAX - irb->ir_scsw.sc_count;
+    size_t n = last_short_read(t->t_in, TRM_READ_MAX - irb->ir_scsw.sc_count);
     if (n > 0 && t->t_in[0] != DS_AID_NONE)
         t->t_kbd_open = false;     /* the key locked the keyboard */
     if (t->t_mode == TM_LOGO) {
@@ -212,6 +224,13 @@ static void read_done(struct trm *t, const struct irb *irb)
     }
     char line[SCR_IN_LEN + 1];
     enum scr_event ev = scr_input(&t->t_scr, t->t_in, n, dsp_now_ms(), line, sizeof line);
+    if (ev == SCR_EV_BAD) {
+        /* Tell the operator what came: a client's data stream CP cannot read. */
+        uint8_t *b = t->t_in;
+        con_printf("TRM003W %04X SENT %u BYTES CP COULD NOT READ: %02X %02X %02X %02X %02X %02X",
+                   trm_devno(t), (unsigned)n, n > 0 ? b[0] : 0, n > 1 ? b[1] : 0, n > 2 ? b[2] : 0,
+                   n > 3 ? b[3] : 0, n > 4 ? b[4] : 0, n > 5 ? b[5] : 0);
+    }
     if (t->t_mode == TM_PASSWORD) {
         if (ev == SCR_EV_LINE)
             log_password(t, t->t_userid, line);

@@ -5,6 +5,7 @@
  * started and keeps the logs of a failure.
  */
 #include "herc.h"
+#include "oracle.h"
 #include "s3270.h"
 
 #include <CUnit/Basic.h>
@@ -53,6 +54,7 @@ static void teardown(void)
 static CU_SuiteInfo suites[] = {
 	{ "harness", NULL, NULL, setup, teardown, e2e_harness_tests },
 	{ "basic", NULL, NULL, setup, teardown, e2e_basic_tests },
+	{ "cp", NULL, NULL, setup, teardown, e2e_cp_tests },
 	CU_SUITE_INFO_NULL,
 };
 
@@ -115,6 +117,8 @@ int main(int argc, char **argv)
 		fprintf(stderr, "e2e: %s\n", CU_get_error_msg());
 		return 2;
 	}
+	suite_oracle_bare();
+	suite_oracle_cp();
 	if (argc == 2 && (!strcmp(argv[1], "-l") || !strcmp(argv[1], "--list"))) {
 		list_tests(stdout);
 		CU_cleanup_registry();

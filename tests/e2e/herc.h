@@ -101,5 +101,6 @@ void herc_sleep(double s);
 /* Test tables, one per suite, run by e2e_main.c (test_basic.c). */
 extern CU_TestInfo e2e_harness_tests[];
 extern CU_TestInfo e2e_basic_tests[];
+extern CU_TestInfo e2e_cp_tests[];
 
 #endif

@@ -1,0 +1,80 @@
+/*
+ * cpsess.c: driving a logged-on user's line-mode console (see cpsess.h).
+ * Every action waits for the keyboard to unlock first: CP's write after an
+ * Enter is what unlocks it, so a line typed sooner would be refused.
+ */
+#include "cpsess.h"
+#include "herc.h"
+#include "oracle.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define UNLOCK_WAIT "Wait(10,Unlock)"
+
+int cps_line(struct s3270 *s, const char *line)
+{
+	if (s3270_do(s, UNLOCK_WAIT, NULL, 0, 15) != 0)
+		return -1;
+	if (s3270_type(s, line) != 0 || s3270_action(s, "Enter()") != 0)
+		return -1;
+	return s3270_do(s, UNLOCK_WAIT, NULL, 0, 15) == 0 ? 0 : -1;
+}
+
+int cps_logon(struct s3270 *s, int port, const char *user, const char *pw)
+{
+	char line[64];
+	if (s3270_open(s, port) != 0 || s3270_wait_text(s, "ONLINE", 10) != 0)
+		return -1;
+	snprintf(line, sizeof line, "LOGON %s", user);
+	if (cps_line(s, line) != 0 || s3270_wait_text(s, "ENTER PASSWORD", 10) != 0)
+		return -1;
+	if (cps_line(s, pw) != 0)
+		return -1;
+	return s3270_wait_text(s, "LOGON AT", 10);
+}
+
+int cps_cmd_expect(struct s3270 *s, const char *line, const char *want, double timeout_s)
+{
+	/* Clear blanks the screen at once; CP's redraw brings the status area
+	 * back, with the system name: only then is it safe to type. */
+	if (s3270_do(s, UNLOCK_WAIT, NULL, 0, 15) != 0 || s3270_action(s, "Clear()") != 0 ||
+	    s3270_wait_text(s, "CPCMS", 10) != 0)
+		return -1;
+	if (cps_line(s, line) != 0)
+		return -1;
+	return s3270_wait_text(s, want, timeout_s);
+}
+
+int cps_load(struct s3270 *s, const uint8_t *bin, size_t len)
+{
+	size_t need = oracle_store_cmds(bin, len, NULL, 0) + 1;
+	char *text = malloc(need);
+	int rc = 0;
+	if (!text)
+		return -1;
+	oracle_store_cmds(bin, len, text, need);
+	for (char *line = strtok(text, "\n"); line && rc == 0; line = strtok(NULL, "\n"))
+		rc = cps_line(s, line);
+	free(text);
+	return rc;
+}
+
+int cps_display_word(struct s3270 *s, uint32_t addr, uint32_t *v)
+{
+	char cmd[32], want[16], screen[S3270_SCREEN];
+	snprintf(cmd, sizeof cmd, "DISPLAY %X", addr);
+	snprintf(want, sizeof want, "%06X  ", addr);
+	if (cps_cmd_expect(s, cmd, want, 10) != 0 || s3270_screen(s, screen, sizeof screen) != 0)
+		return -1;
+	const char *p = strstr(screen, want);
+	return p && sscanf(p + strlen(want), "%8x", v) == 1 ? 0 : -1;
+}
+
+uint8_t *cps_guest(const char *name, size_t *len)
+{
+	char path[4096];
+	snprintf(path, sizeof path, "%s/build/e2e-guest/%s.bin", herc_root(), name);
+	return oracle_read_file(path, len);
+}

@@ -1,0 +1,35 @@
+/*
+ * cpsess.h: a logged-on CP user at an s3270 terminal, for end-to-end tests:
+ * LOGON, typing CP command lines, loading a guest program with STORE, and
+ * reading back what DISPLAY shows.
+ */
+#ifndef E2E_CPSESS_H
+#define E2E_CPSESS_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "s3270.h"
+
+/* Connect to port, wait for the logo, LOGON user with password pw; 0 when
+ * the screen shows "LOGON AT", else -1. */
+int cps_logon(struct s3270 *s, int port, const char *user, const char *pw);
+
+/* Type one line and press Enter, waiting for the keyboard before and
+ * after. 0 or -1. */
+int cps_line(struct s3270 *s, const char *line);
+
+/* Clear the output area (Clear key), then enter line; 0 when the screen
+ * then shows want within timeout_s. */
+int cps_cmd_expect(struct s3270 *s, const char *line, const char *want, double timeout_s);
+
+/* Load a storage image (from address 0) into the virtual machine with
+ * STORE commands. 0 or -1. */
+int cps_load(struct s3270 *s, const uint8_t *bin, size_t len);
+
+/* DISPLAY one fullword of guest storage; 0 and *v, or -1. */
+int cps_display_word(struct s3270 *s, uint32_t addr, uint32_t *v);
+
+/* Read a guest program image built from tests/e2e/guest (build/e2e-guest/NAME.bin). */
+uint8_t *cps_guest(const char *name, size_t *len);
+
+#endif

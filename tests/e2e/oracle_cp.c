@@ -1,0 +1,111 @@
+/*
+ * oracle_cp.c: the oracle suite's CP side. Each program of tests/guest runs
+ * as a guest: a user logs on, DEFINE STORAGE 2M, loads the image with STORE
+ * commands, starts it at X'400' and waits for CP's disabled-wait message;
+ * the result area, read back with DISPLAY, must equal the program's .expect
+ * file, which the bare run (oracle_bare.c) checks against too.
+ */
+#include "contract.h"
+#include "cpsess.h"
+#include "herc.h"
+#include "oracle.h"
+
+#include <CUnit/CUnit.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#define ORACLE_USER     "USER100"
+#define NORMAL_END      "DISABLED WAIT PSW '00020000 00000000'"
+#define ANY_END         "DSP450W"
+#define TEST_TIMEOUT    120
+
+static struct herc H;
+static struct s3270 T;
+
+/* DISPLAY the result area and parse its 16 lines of 4 words. */
+static int read_results(uint8_t got[ORACLE_RESULT_LEN])
+{
+	char screen[S3270_SCREEN], cmd[32], want[16];
+	snprintf(cmd, sizeof cmd, "DISPLAY %X.%X", ORACLE_RESULT_ADDR, ORACLE_RESULT_LEN);
+	snprintf(want, sizeof want, "%06X  ", ORACLE_RESULT_ADDR + ORACLE_RESULT_LEN - 16);
+	if (cps_cmd_expect(&T, cmd, want, 10) != 0 || s3270_screen(&T, screen, sizeof screen) != 0)
+		return -1;
+	for (unsigned off = 0; off < ORACLE_RESULT_LEN; off += 16) {
+		char label[16];
+		unsigned w[4];
+		snprintf(label, sizeof label, "%06X  ", ORACLE_RESULT_ADDR + off);
+		const char *p = strstr(screen, label);
+		if (!p || sscanf(p + strlen(label), "%8x %8x %8x %8x", &w[0], &w[1], &w[2], &w[3]) != 4)
+			return -1;
+		for (int i = 0; i < 4; i++)
+			for (int b = 0; b < 4; b++)
+				got[off + i * 4 + b] = (uint8_t)(w[i] >> (24 - 8 * b));
+	}
+	return 0;
+}
+
+static void test_program(void)
+{
+	const char *name = CU_get_current_test()->pName;
+	uint8_t got[ORACLE_RESULT_LEN], want[ORACLE_RESULT_LEN];
+	char path[PATH_MAX], why[256] = "";
+	size_t len;
+
+	snprintf(path, sizeof path, "%s/build/guest/%s.bin", herc_root(), name);
+	uint8_t *bin = oracle_read_file(path, &len);
+	CU_ASSERT_FATAL(bin != NULL);
+	HERC_START(&H, NULL);
+	CU_ASSERT_FATAL(herc_wait_log(&H, CONTRACT_ONLINE, CONTRACT_IPL_TIMEOUT) == 0);
+	CU_ASSERT_FATAL(cps_logon(&T, H.cnslport, ORACLE_USER, ORACLE_USER) == 0);
+	CU_ASSERT_FATAL(cps_cmd_expect(&T, "DEFINE STORAGE 2M", "STORAGE = 02048K", 10) == 0);
+	int loaded = cps_load(&T, bin, len);
+	free(bin);
+	CU_ASSERT_FATAL(loaded == 0);
+	CU_ASSERT_FATAL(cps_line(&T, "STORE PSW 00000000 00000400") == 0);
+	CU_ASSERT_FATAL(cps_cmd_expect(&T, "BEGIN", ANY_END, 60) == 0);
+	CU_ASSERT(s3270_wait_text(&T, NORMAL_END, 1) == 0);
+	CU_ASSERT_FATAL(read_results(got) == 0);
+	snprintf(path, sizeof path, "%s/tests/guest/%s.expect", herc_root(), name);
+	CU_ASSERT_FATAL(oracle_load_expect(path, want, why, sizeof why) == 0);
+	if (oracle_check(got, want, why, sizeof why) != 0) {
+		fprintf(stderr, "\n    oracle_cp %s: %s\n", name, why);
+		CU_FAIL("result area under CP differs from the .expect file (and so from bare Hercules)");
+	}
+}
+
+static void no_programs(void)
+{
+	CU_FAIL("no build/guest/*.bin: build them with make guest");
+}
+
+static void setup(void)
+{
+	herc_clear_signal();
+	alarm(TEST_TIMEOUT);
+}
+
+static void teardown(void)
+{
+	bool failed = herc_signal != 0;
+	alarm(0);
+	if (herc_signal)
+		CU_FAIL("watchdog or signal during the test");
+	s3270_close_all(failed ? herc_last_dir() : NULL);
+	herc_stop_all(failed);
+	herc_clear_signal();
+}
+
+void suite_oracle_cp(void)
+{
+	CU_pSuite s = CU_add_suite_with_setup_and_teardown("oracle_cp", NULL, NULL, setup, teardown);
+	if (!s)
+		return;
+	int n = oracle_find_programs();
+	if (n == 0)
+		CU_add_test(s, "no_programs", no_programs);
+	for (int i = 0; i < n; i++)
+		CU_add_test(s, oracle_program(i), test_program);
+}
