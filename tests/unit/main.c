@@ -13,11 +13,14 @@ void suite_cmdparse(void);
 void suite_scr(void);
 void suite_dirparse(void);
 void suite_dirfmt(void);
+void suite_psw(void);
+void suite_insn(void);
+void suite_dat370(void);
 
 static void (*const suites[])(void) = {
     suite_ebcdic, suite_ds3270, suite_logo, suite_volmap, suite_ckd,
     suite_fmt, suite_tod, suite_cmdparse, suite_scr,
-    suite_dirparse, suite_dirfmt,
+    suite_dirparse, suite_dirfmt, suite_psw, suite_insn, suite_dat370,
 };
 
 int main(void)
