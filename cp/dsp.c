@@ -128,6 +128,9 @@ static void run_slice(struct vmblok *vm)
     psw_to_real(&vm->vm_psw, vm->vm_ctx.hc_psw);
     switch_regs(vm);
     cpu_lctl(1, vst_std(vm));
+    /* The guest's monitor masks (CR8 bits 16-31), so MONITOR CALL raises
+     * its monitor events on the real machine, which CP reflects. */
+    cpu_lctl(8, vm->vm_cr[8] & 0x0000FFFFu);
     cpu_spt((int64_t)DSP_SLICE_US * TOD_PER_US);
     uint64_t t0 = cpu_stck();
     int cls = hw_run(&vm->vm_ctx);

@@ -7,6 +7,7 @@
  *   X'13' special op       (same: MVCP/MVCS and friends)
  *   X'10' segment transl.  CP's own tables: the page has no frame yet, or
  *   X'11' page transl.     the address is beyond the guest's storage
+ *   X'40' monitor event    the guest's MONITOR CALL: class and code copied
  *   anything else          the guest's own exception: reflected as is
  */
 #include "prg.h"
@@ -21,6 +22,9 @@
 #define PGM_SEG_TRANS   0x10
 #define PGM_PAGE_TRANS  0x11
 #define PGM_PER_BIT     0x80
+#define PGM_MONITOR     0x40
+#define LC_MON_CLASS    0x094    /* class number at X'95', code at X'9C' (both */
+#define LC_MON_CODE     0x09C    /* architectures put them there)               */
 
 static void program(struct vmblok *vm)
 {
@@ -43,6 +47,15 @@ static void program(struct vmblok *vm)
          * instruction (the translation exception had nullified it). */
         vm->vm_psw.ps_addr = (vm->vm_psw.ps_addr + ilc * 2) & 0x00FFFFFFu;
         vin_program(vm, PGM_ADDRESSING, ilc);
+        return;
+    }
+    case PGM_MONITOR: {
+        /* MONITOR CALL with the guest's mask on: the class and code go
+         * to the guest's low storage where the real machine put them. */
+        uint32_t cls = LOWCORE_U32(LC_MON_CLASS), mcode = LOWCORE_U32(LC_MON_CODE);
+        vst_write_u32(vm, LC_MON_CLASS, cls & 0x00FF0000u);   /* the byte at X'95' */
+        vst_write_u32(vm, LC_MON_CODE, mcode & 0x00FFFFFFu);
+        vin_program(vm, code, ilc);
         return;
     }
     default:

@@ -131,11 +131,13 @@ int prv_simulate(struct vmblok *vm, unsigned code, unsigned ilc)
     }
     const struct prv_op *op = prv_find(bytes[0], bytes[1]);
     if (!op) {
-        /* Not a System/370 privileged instruction: an ESA/390 one the
-         * guest's machine does not have, or a real special-operation. */
-        (void)code;
-        vin_program(vm, PGM_OPERATION, ilc);
-        return PGM_OPERATION;
+        /* Not one CP simulates. A special-operation exception is the
+         * guest's own (MVCP and MVCS with DAT off give it on System/370
+         * too); anything else is an ESA/390 instruction the guest's
+         * machine does not have. */
+        unsigned reflect = code == PGM_SPECIAL_OP ? PGM_SPECIAL_OP : PGM_OPERATION;
+        vin_program(vm, reflect, ilc);
+        return (int)reflect;
     }
     prv_counts[op - prv_ops]++;
     vm->vm_intercepts++;

@@ -65,13 +65,14 @@ int prv_spka(struct vmblok *vm, const struct insn *in)
     return PRV_DONE;
 }
 
-/* IPK: the PSW key into bits 24-27 of general register 2. */
+/* IPK: the PSW key into bits 24-27 of general register 2; bits 28-31
+ * become zero, bits 0-23 stay. */
 int prv_ipk(struct vmblok *vm, const struct insn *in)
 {
     (void)in;
     if (vm->vm_psw.ps_prob && !(vm->vm_cr[0] & CR0_EXTRACT_AUTH))
         return PGM_PRIVILEGED;
     uint32_t *r2 = &vm->vm_ctx.hc_gr[2];
-    *r2 = (*r2 & 0xFFFFFF0Fu) | (uint32_t)vm->vm_psw.ps_key << 4;
+    *r2 = (*r2 & 0xFFFFFF00u) | (uint32_t)vm->vm_psw.ps_key << 4;
     return PRV_DONE;
 }

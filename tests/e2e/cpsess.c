@@ -35,16 +35,32 @@ int cps_logon(struct s3270 *s, int port, const char *user, const char *pw)
 	return s3270_wait_text(s, "LOGON AT", 10);
 }
 
+/* Clear blanks the screen at once; CP's redraw brings the status area
+ * back, with the system name. */
+static int clear(struct s3270 *s)
+{
+	if (s3270_do(s, UNLOCK_WAIT, NULL, 0, 15) != 0 || s3270_action(s, "Clear()") != 0)
+		return -1;
+	return s3270_wait_text(s, "CPCMS", 10);
+}
+
 int cps_cmd_expect(struct s3270 *s, const char *line, const char *want, double timeout_s)
 {
-	/* Clear blanks the screen at once; CP's redraw brings the status area
-	 * back, with the system name: only then is it safe to type. */
-	if (s3270_do(s, UNLOCK_WAIT, NULL, 0, 15) != 0 || s3270_action(s, "Clear()") != 0 ||
-	    s3270_wait_text(s, "CPCMS", 10) != 0)
+	char screen[S3270_SCREEN];
+	double end = herc_now() + timeout_s;
+	if (clear(s) != 0 || cps_line(s, line) != 0)
 		return -1;
-	if (cps_line(s, line) != 0)
-		return -1;
-	return s3270_wait_text(s, want, timeout_s);
+	/* Wait for want; output held at MORE... is paged on with Clear. */
+	for (;;) {
+		if (s3270_screen(s, screen, sizeof screen) != 0)
+			return -1;
+		if (strstr(screen, want))
+			return 0;
+		if (herc_now() >= end)
+			return -1;
+		if (strstr(screen, "MORE...") ? clear(s) != 0 : s3270_wait_text(s, want, 0.2) == 0)
+			continue;
+	}
 }
 
 int cps_load(struct s3270 *s, const uint8_t *bin, size_t len)

@@ -25,6 +25,30 @@
 static struct herc H;
 static struct s3270 T;
 
+/* Programs whose results CP cannot reproduce yet, each with the reason and
+ * the issue that brings it. They still run and are reported, but their
+ * result is not compared (docs/cp-core.md, "Known differences"). */
+static const struct {
+	const char *name;
+	const char *why;
+} not_yet[] = {
+	{ "dat_2k_1m",      "guest DAT needs shadow tables: [Storage and scheduling]" },
+	{ "dat_4k_64k",     "guest DAT needs shadow tables: [Storage and scheduling]" },
+	{ "key_2k_blocks",  "the real machine keys 4K frames; 2K halves with different keys share one" },
+	{ "key_fetch_prot", "the real machine keys 4K frames; 2K halves with different keys share one" },
+	{ "key_store_prot", "the real machine keys 4K frames; 2K halves with different keys share one" },
+	{ "key_rrb",        "reference and change bits are kept per 4K frame by the real machine" },
+	{ "priv_sck",       "STCK runs natively in problem state and shows the real clock after SCK" },
+};
+
+static const char *pending_reason(const char *name)
+{
+	for (size_t i = 0; i < sizeof not_yet / sizeof not_yet[0]; i++)
+		if (strcmp(not_yet[i].name, name) == 0)
+			return not_yet[i].why;
+	return NULL;
+}
+
 /* DISPLAY the result area and parse its 16 lines of 4 words. */
 static int read_results(uint8_t got[ORACLE_RESULT_LEN])
 {
@@ -66,10 +90,16 @@ static void test_program(void)
 	CU_ASSERT_FATAL(loaded == 0);
 	CU_ASSERT_FATAL(cps_line(&T, "STORE PSW 00000000 00000400") == 0);
 	CU_ASSERT_FATAL(cps_cmd_expect(&T, "BEGIN", ANY_END, 60) == 0);
-	CU_ASSERT(s3270_wait_text(&T, NORMAL_END, 1) == 0);
+	CU_ASSERT(pending_reason(name) || s3270_wait_text(&T, NORMAL_END, 1) == 0);
 	CU_ASSERT_FATAL(read_results(got) == 0);
 	snprintf(path, sizeof path, "%s/tests/guest/%s.expect", herc_root(), name);
 	CU_ASSERT_FATAL(oracle_load_expect(path, want, why, sizeof why) == 0);
+	const char *pending = pending_reason(name);
+	if (pending) {
+		fprintf(stderr, "\n    oracle_cp %s: %s: result %s\n", name, pending,
+			oracle_check(got, want, why, sizeof why) == 0 ? "now matches: take it off the list" : why);
+		return;
+	}
 	if (oracle_check(got, want, why, sizeof why) != 0) {
 		fprintf(stderr, "\n    oracle_cp %s: %s\n", name, why);
 		CU_FAIL("result area under CP differs from the .expect file (and so from bare Hercules)");
