@@ -101,10 +101,19 @@ $(B)/e2e-guest/%.bin: tests/e2e/guest/%.S
 	@mkdir -p $(dir $@)
 	@echo "  GUEST   $<"
 	@$(CROSS)as -m31 -o $(B)/e2e-guest/$*.o $<
-	@$(CROSS)ld -m elf_s390 --no-warn-rwx-segments -Ttext=0 -o $(B)/e2e-guest/$*.elf $(B)/e2e-guest/$*.o
+	@$(CROSS)ld -m elf_s390 --no-warn-rwx-segments -e 0 -Ttext=0 -o $(B)/e2e-guest/$*.elf $(B)/e2e-guest/$*.o
 	@$(CROSS)objcopy -O binary $(B)/e2e-guest/$*.elf $@
 
-BENCH_SRCS := tests/bench/bench.c tests/e2e/herc.c tests/e2e/s3270.c
+BENCH_SRCS := tests/bench/bench.c tests/e2e/herc.c tests/e2e/s3270.c tests/e2e/cpsess.c \
+              tests/e2e/oracle_bare.c
+BENCH_GUESTS := $(patsubst tests/bench/guest/%.S,$(B)/bench-guest/%.bin,$(wildcard tests/bench/guest/*.S))
+$(B)/bench-guest/%.bin: tests/bench/guest/%.S
+	@mkdir -p $(dir $@)
+	@echo "  GUEST   $<"
+	@$(CROSS)as -m31 -o $(B)/bench-guest/$*.o $<
+	@$(CROSS)ld -m elf_s390 --no-warn-rwx-segments -e 0 -Ttext=0 -o $(B)/bench-guest/$*.elf $(B)/bench-guest/$*.o
+	@$(CROSS)objcopy -O binary $(B)/bench-guest/$*.elf $@
+	@echo "$*.bin 0x00000000" > $(B)/bench-guest/$*.ins
 $(B)/bench: $(patsubst %.c,$(B)/host/%.o,$(BENCH_SRCS))
 	$(HOSTCC) -o $@ $^ -lcunit
 
@@ -120,7 +129,7 @@ check: deps
 	$(B)/e2e
 
 bench: deps
-	$(MAKE) all volumes $(B)/bench
+	$(MAKE) all volumes $(B)/bench $(BENCH_GUESTS)
 	$(B)/bench docs/performance.md
 
 run: deps

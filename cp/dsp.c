@@ -30,6 +30,7 @@
 
 static struct vmblok *vm_list, *rr_next, *fp_owner;
 static int vm_count;
+static uint32_t cr8_now;          /* the monitor masks in the real CR8 */
 
 void dsp_add(struct vmblok *vm)
 {
@@ -88,6 +89,15 @@ static struct vmblok *pick(void)
     return NULL;
 }
 
+/* Is any machine other than vm dispatchable (or waiting)? */
+static bool more_runnable(const struct vmblok *vm)
+{
+    for (const struct vmblok *o = vm_list; o; o = o->vm_next)
+        if (o != vm && o->vm_run != VM_STOPPED)
+            return true;
+    return false;
+}
+
 /* Switch the floating-point and access registers to vm's. */
 static void switch_regs(struct vmblok *vm)
 {
@@ -115,31 +125,55 @@ static void enter_wait(struct vmblok *vm)
         vmcons_disabled_wait(vm);
 }
 
-static void run_slice(struct vmblok *vm)
+/* Load the guest's tables and monitor masks, unless they are already in. */
+static void load_crs(struct vmblok *vm)
+{
+    static struct vmblok *cr_owner;
+    static uint32_t cr_size;
+    if (cr_owner == vm && cr_size == vm->vm_size && (vm->vm_cr[8] & 0xFFFF) == cr8_now)
+        return;
+    cpu_lctl(1, vst_std(vm));
+    /* The guest's monitor masks (CR8 bits 16-31), so MONITOR CALL raises
+     * its monitor events on the real machine, which CP reflects. */
+    cr8_now = vm->vm_cr[8] & 0x0000FFFFu;
+    cpu_lctl(8, cr8_now);
+    cr_owner = vm;
+    cr_size = vm->vm_size;
+}
+
+/* Run vm for one slice. After an interception that leaves it runnable,
+ * it goes straight back in (the fast path: no dispatcher pass), until the
+ * slice ends, it waits or stops, or an interruption becomes deliverable. */
+static void run_slice(struct vmblok *vm, uint32_t slice_us)
 {
     tmr_update(vm);
     vin_deliver(vm);
     if (vm->vm_run != VM_RUNNING)
         return;
-    if (vm->vm_psw.ps_wait) {
-        enter_wait(vm);
-        return;
-    }
-    psw_to_real(&vm->vm_psw, vm->vm_ctx.hc_psw);
     switch_regs(vm);
-    cpu_lctl(1, vst_std(vm));
-    /* The guest's monitor masks (CR8 bits 16-31), so MONITOR CALL raises
-     * its monitor events on the real machine, which CP reflects. */
-    cpu_lctl(8, vm->vm_cr[8] & 0x0000FFFFu);
-    cpu_spt((int64_t)DSP_SLICE_US * TOD_PER_US);
+    load_crs(vm);
+    cpu_spt((int64_t)slice_us * TOD_PER_US);
     uint64_t t0 = cpu_stck();
-    int cls = hw_run(&vm->vm_ctx);
+    for (;;) {
+        if (vm->vm_psw.ps_wait) {
+            enter_wait(vm);
+            break;
+        }
+        psw_to_real(&vm->vm_psw, vm->vm_ctx.hc_psw);
+        int cls = hw_run(&vm->vm_ctx);
+        psw_from_real(&vm->vm_psw, vm->vm_ctx.hc_psw);
+        prg_intercept(vm, cls);
+        /* The slice ends with the CPU timer's external interruption. */
+        if (cls == INT_EXT || vm->vm_run != VM_RUNNING)
+            break;
+        if (vm->vm_ext_pending && vin_deliver(vm))
+            continue;
+        if (vm->vm_cr[8] & 0xFFFF ? (vm->vm_cr[8] & 0xFFFF) != cr8_now : cr8_now != 0)
+            load_crs(vm);          /* LCTL changed the monitor masks */
+    }
     uint64_t used = cpu_stck() - t0;
     vm->vm_vcpu += used;
     vm->vm_tcpu += used;
-    psw_from_real(&vm->vm_psw, vm->vm_ctx.hc_psw);
-    prg_intercept(vm, cls);
-    vm->vm_tcpu += cpu_stck() - t0 - used;
 }
 
 /* Idle until an I/O interruption or the next timer event. */
@@ -170,7 +204,7 @@ void dsp_run(void)
         trm_poll();
         struct vmblok *vm = pick();
         if (vm)
-            run_slice(vm);
+            run_slice(vm, more_runnable(vm) ? DSP_SLICE_US : DSP_SLICE_ALONE_US);
         else
             idle();
     }

@@ -7,7 +7,8 @@
 
 struct vmblok;
 
-#define DSP_SLICE_US  10000u     /* one time slice: 10 ms of real CPU */
+#define DSP_SLICE_US        10000u   /* one time slice: 10 ms of real CPU */
+#define DSP_SLICE_ALONE_US  50000u   /* ... 50 ms when no other machine wants the CPU */
 
 /* The main loop; never returns. */
 __attribute__((noreturn)) void dsp_run(void);

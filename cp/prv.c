@@ -67,11 +67,26 @@ const struct prv_op prv_ops[] = {
 const unsigned prv_nops = sizeof prv_ops / sizeof prv_ops[0];
 uint32_t prv_counts[sizeof prv_ops / sizeof prv_ops[0]];
 
+/* First-opcode index into prv_ops, built on first use: each byte leads to
+ * its first row; a family (B2, 9C-9F, E5) is then searched on op2. */
+static const struct prv_op *by_op[256];
+static bool indexed;
+
+static void build_index(void)
+{
+    for (unsigned i = prv_nops; i-- > 0;)
+        by_op[prv_ops[i].po_op] = &prv_ops[i];
+    indexed = true;
+}
+
 const struct prv_op *prv_find(uint8_t op, uint8_t op2)
 {
-    for (unsigned i = 0; i < prv_nops; i++)
-        if (prv_ops[i].po_op == op && (prv_ops[i].po_op2 < 0 || prv_ops[i].po_op2 == op2))
-            return &prv_ops[i];
+    if (!indexed)
+        build_index();
+    const struct prv_op *e = by_op[op];
+    for (; e && e < prv_ops + prv_nops && e->po_op == op; e++)
+        if (e->po_op2 < 0 || e->po_op2 == op2)
+            return e;
     return NULL;
 }
 

@@ -77,6 +77,29 @@ int cps_load(struct s3270 *s, const uint8_t *bin, size_t len)
 	return rc;
 }
 
+int cps_display(struct s3270 *s, uint32_t addr, size_t len, uint8_t *out)
+{
+	char screen[S3270_SCREEN], cmd[32], want[16];
+	if (len == 0 || len % 16 || len > 16 * 20)
+		return -1;
+	snprintf(cmd, sizeof cmd, "DISPLAY %X.%zX", addr, len);
+	snprintf(want, sizeof want, "%06X  ", addr + (uint32_t)len - 16);
+	if (cps_cmd_expect(s, cmd, want, 10) != 0 || s3270_screen(s, screen, sizeof screen) != 0)
+		return -1;
+	for (size_t off = 0; off < len; off += 16) {
+		char label[16];
+		unsigned w[4];
+		snprintf(label, sizeof label, "%06X  ", addr + (uint32_t)off);
+		const char *p = strstr(screen, label);
+		if (!p || sscanf(p + strlen(label), "%8x %8x %8x %8x", &w[0], &w[1], &w[2], &w[3]) != 4)
+			return -1;
+		for (int i = 0; i < 4; i++)
+			for (int b = 0; b < 4; b++)
+				out[off + (size_t)i * 4 + (size_t)b] = (uint8_t)(w[i] >> (24 - 8 * b));
+	}
+	return 0;
+}
+
 int cps_display_word(struct s3270 *s, uint32_t addr, uint32_t *v)
 {
 	char cmd[32], want[16], screen[S3270_SCREEN];

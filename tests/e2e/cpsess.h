@@ -26,6 +26,10 @@ int cps_cmd_expect(struct s3270 *s, const char *line, const char *want, double t
  * STORE commands. 0 or -1. */
 int cps_load(struct s3270 *s, const uint8_t *bin, size_t len);
 
+/* DISPLAY len bytes (a multiple of 16, at most 320) from addr into out,
+ * parsed from the screen. 0 or -1. */
+int cps_display(struct s3270 *s, uint32_t addr, size_t len, uint8_t *out);
+
 /* DISPLAY one fullword of guest storage; 0 and *v, or -1. */
 int cps_display_word(struct s3270 *s, uint32_t addr, uint32_t *v);
 

@@ -36,6 +36,11 @@
 int oracle_run_bare(const char *name, uint8_t result[ORACLE_RESULT_LEN],
 		    char *why, size_t whycap);
 
+/* The same for any .ins file (the benchmarks' programs); name labels the
+ * run's temp dir and kept logs. */
+int oracle_run_bare_ins(const char *name, const char *ins, uint8_t result[ORACLE_RESULT_LEN],
+			char *why, size_t whycap);
+
 /* Render a storage image (from address 0) as VM/370 CP STORE commands,
  * "STORE 000400 47F00408 ...", one line each, up to 8 fullwords per line,
  * all-zero words skipped. Writes at most cap bytes (NUL-terminated when

@@ -353,9 +353,16 @@ static int judge(const uint32_t psw[2], const uint8_t *res, char *why, size_t wh
 
 int oracle_run_bare(const char *name, uint8_t result[ORACLE_RESULT_LEN], char *why, size_t whycap)
 {
+	char ins[PATH_MAX];
+	snprintf(ins, sizeof ins, "%s/build/guest/%s.ins", herc_root(), name);
+	return oracle_run_bare_ins(name, ins, result, why, whycap);
+}
+
+int oracle_run_bare_ins(const char *name, const char *ins, uint8_t result[ORACLE_RESULT_LEN],
+			char *why, size_t whycap)
+{
 	static const char *const waited[] = { "HHCCP011I", NULL };
 	struct herc h;
-	char ins[PATH_MAX];
 	const char *tmp = getenv("TMPDIR");
 	uint32_t psw[2] = { 0, 0 };
 	int r = -1;
@@ -364,7 +371,6 @@ int oracle_run_bare(const char *name, uint8_t result[ORACLE_RESULT_LEN], char *w
 	memset(result, 0, ORACLE_RESULT_LEN);
 	memset(&h, 0, sizeof h);
 	snprintf(h.name, sizeof h.name, "oracle_%s", name);
-	snprintf(ins, sizeof ins, "%s/build/guest/%s.ins", herc_root(), name);
 	if (access(ins, R_OK) != 0) {
 		say(why, whycap, "%s: %s (make guest)", ins, strerror(errno));
 		return -1;

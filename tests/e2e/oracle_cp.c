@@ -49,28 +49,6 @@ static const char *pending_reason(const char *name)
 	return NULL;
 }
 
-/* DISPLAY the result area and parse its 16 lines of 4 words. */
-static int read_results(uint8_t got[ORACLE_RESULT_LEN])
-{
-	char screen[S3270_SCREEN], cmd[32], want[16];
-	snprintf(cmd, sizeof cmd, "DISPLAY %X.%X", ORACLE_RESULT_ADDR, ORACLE_RESULT_LEN);
-	snprintf(want, sizeof want, "%06X  ", ORACLE_RESULT_ADDR + ORACLE_RESULT_LEN - 16);
-	if (cps_cmd_expect(&T, cmd, want, 10) != 0 || s3270_screen(&T, screen, sizeof screen) != 0)
-		return -1;
-	for (unsigned off = 0; off < ORACLE_RESULT_LEN; off += 16) {
-		char label[16];
-		unsigned w[4];
-		snprintf(label, sizeof label, "%06X  ", ORACLE_RESULT_ADDR + off);
-		const char *p = strstr(screen, label);
-		if (!p || sscanf(p + strlen(label), "%8x %8x %8x %8x", &w[0], &w[1], &w[2], &w[3]) != 4)
-			return -1;
-		for (int i = 0; i < 4; i++)
-			for (int b = 0; b < 4; b++)
-				got[off + i * 4 + b] = (uint8_t)(w[i] >> (24 - 8 * b));
-	}
-	return 0;
-}
-
 static void test_program(void)
 {
 	const char *name = CU_get_current_test()->pName;
@@ -91,7 +69,7 @@ static void test_program(void)
 	CU_ASSERT_FATAL(cps_line(&T, "STORE PSW 00000000 00000400") == 0);
 	CU_ASSERT_FATAL(cps_cmd_expect(&T, "BEGIN", ANY_END, 60) == 0);
 	CU_ASSERT(pending_reason(name) || s3270_wait_text(&T, NORMAL_END, 1) == 0);
-	CU_ASSERT_FATAL(read_results(got) == 0);
+	CU_ASSERT_FATAL(cps_display(&T, ORACLE_RESULT_ADDR, ORACLE_RESULT_LEN, got) == 0);
 	snprintf(path, sizeof path, "%s/tests/guest/%s.expect", herc_root(), name);
 	CU_ASSERT_FATAL(oracle_load_expect(path, want, why, sizeof why) == 0);
 	const char *pending = pending_reason(name);
