@@ -110,7 +110,7 @@ void log_password(struct trm *t, const char *userid, const char *password)
     upper(pw, password, sizeof pw);
     if (strlen(password) > 8 || strcmp(pw, entry.du_password) != 0
         || strcmp(entry.du_password, "NOLOG") == 0) {
-        con_printf("LOG050W LOGON FAILED FOR %s AT %04X: PASSWORD INCORRECT", userid, trm_devno(t));
+        con_printf("LOG055W LOGON FAILED FOR %s AT %04X: PASSWORD INCORRECT", userid, trm_devno(t));
         trm_to_logo(t, "LOG050E PASSWORD INCORRECT - LOGON REFUSED", NULL);
         return;
     }
