@@ -26,7 +26,6 @@
 #define IDLE_PSW_LO   0x80000000u
 #define TOD_PER_US    4096u
 #define CPUTMR_MAX    0x7FFFFFFFFFFFFFFFll
-#define WAIT_POLL_US  3333u           /* a waiting guest's timers: 300 Hz */
 
 static struct vmblok *vm_list, *rr_next, *fp_owner;
 static int vm_count;
@@ -180,11 +179,10 @@ static void run_slice(struct vmblok *vm, uint32_t slice_us)
 static void idle(void)
 {
     static struct hw_ctx ctx;
-    uint64_t now = cpu_stck();
     uint64_t wake = trm_next_deadline_tod();
     for (struct vmblok *vm = vm_list; vm; vm = vm->vm_next)
         if (vm->vm_run == VM_WAITING) {
-            uint64_t t = now + (uint64_t)WAIT_POLL_US * TOD_PER_US;
+            uint64_t t = tmr_next_event(vm);
             if (t < wake)
                 wake = t;
         }

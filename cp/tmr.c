@@ -60,3 +60,30 @@ void tmr_update(struct vmblok *vm)
     else
         vm->vm_ext_pending &= (uint8_t)~VM_EXT_CLKCMP;
 }
+
+#define CR0_CLKCMP 0x00000800u
+#define CR0_CPUTMR 0x00000400u
+#define CR0_ITIMER 0x00000080u
+
+static uint64_t earliest(uint64_t a, uint64_t b)
+{
+    return a < b ? a : b;
+}
+
+uint64_t tmr_next_event(struct vmblok *vm)
+{
+    uint64_t when = ~(uint64_t)0;
+    if (!psw_ext_enabled(&vm->vm_psw))
+        return when;
+    uint32_t cr0 = vm->vm_cr[0];
+    if (cr0 & CR0_CPUTMR)
+        when = earliest(when, vm->vm_cpu_timer < 0 ? 0
+                              : vm->vm_timer_tod + (uint64_t)vm->vm_cpu_timer);
+    if (cr0 & CR0_CLKCMP)
+        when = earliest(when, vm->vm_clock_comp - (uint64_t)vm->vm_tod_offset);
+    uint32_t itimer;
+    if ((cr0 & CR0_ITIMER) && vst_read_u32(vm, V_TIMER, &itimer) == 0 && (int32_t)itimer >= 0)
+        when = earliest(when, vm->vm_itimer_tod
+                              + ((uint64_t)itimer + 1) * ITIMER_TOD_DEN / ITIMER_TOD_NUM + 1);
+    return when;
+}

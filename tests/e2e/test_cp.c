@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #define NUSERS      16
 #define CHECKSUM_COUNT_ADDR  0x500
@@ -191,6 +192,52 @@ static void isolation(void)
 	CU_ASSERT(cps_cmd_expect(&T[1], "LOGOFF", "LOGOFF AT", 20) == 0);
 }
 
+/* CPU seconds Hercules (its whole process) has used so far. */
+static double herc_cpu(pid_t pid)
+{
+	char path[64], buf[1024];
+	snprintf(path, sizeof path, "/proc/%d/stat", (int)pid);
+	FILE *f = fopen(path, "r");
+	if (!f)
+		return -1;
+	size_t n = fread(buf, 1, sizeof buf - 1, f);
+	fclose(f);
+	buf[n] = '\0';
+	const char *p = strrchr(buf, ')');
+	unsigned long ut = 0, st = 0;
+	/* fields after the command: state ppid pgrp session tty tpgid flags
+	 * minflt cminflt majflt cmajflt utime stime */
+	if (!p || sscanf(p + 2, "%*c %*d %*d %*d %*d %*d %*u %*u %*u %*u %*u %lu %lu", &ut, &st) != 2)
+		return -1;
+	return (double)(ut + st) / (double)sysconf(_SC_CLK_TCK);
+}
+
+/* A machine in an enabled wait for its CPU timer is woken by it, and costs
+ * no real CPU while it waits (the CPU is in a real wait until the clock
+ * comparator CP set for that timer). */
+static void enabled_wait(void)
+{
+	size_t len;
+	uint32_t v = 0;
+	start_cp();
+	CU_ASSERT_FATAL(cps_logon(&T[0], H.cnslport, "USER022", "USER022") == 0);
+	uint8_t *bin = cps_guest("timerwait", &len);
+	CU_ASSERT_FATAL(bin != NULL);
+	CU_ASSERT_FATAL(cps_load(&T[0], bin, len) == 0);
+	free(bin);
+	CU_ASSERT_FATAL(cps_line(&T[0], "STORE PSW 00000000 00000400") == 0);
+	double cpu0 = herc_cpu(H.pid), t0 = herc_now();
+	CU_ASSERT_FATAL(cps_line(&T[0], "BEGIN") == 0);
+	CU_ASSERT(s3270_wait_text(&T[0], "PSW '00020000 00000124'", 10) == 0);
+	double waited = herc_now() - t0, cpu = herc_cpu(H.pid) - cpu0;
+	CU_ASSERT(waited >= 0.45);                     /* the timer's half second */
+	CU_ASSERT(cpu >= 0 && cpu < 0.5 * waited);     /* a spinning CPU would use it all */
+	fprintf(stderr, "[waited %.2f s, Hercules used %.2f s CPU]", waited, cpu);
+	CU_ASSERT(cps_display_word(&T[0], 0x500, &v) == 0);
+	fprintf(stderr, "[old PSW %08X]", v);
+	CU_ASSERT((v & 0xFFFF) == 0x1005);
+}
+
 CU_TestInfo e2e_cp_tests[] = {
 	{ "logon_good", logon_good },
 	{ "logon_bad_password", logon_bad_password },
@@ -201,5 +248,6 @@ CU_TestInfo e2e_cp_tests[] = {
 	{ "unknown_command", unknown_command },
 	{ "cpu_bound_16", cpu_bound_16 },
 	{ "isolation", isolation },
+	{ "enabled_wait", enabled_wait },
 	CU_TEST_INFO_NULL,
 };
