@@ -7,6 +7,7 @@
 #include "vst.h"
 #include "tmr.h"
 #include "vmcons.h"
+#include "vin.h"
 #include "fmt.h"
 #include "cplib.h"
 #include "../dasd/dir.h"
@@ -29,17 +30,11 @@ void cfv_begin(struct cmdctx *cx)
     vmcons_begin(vm);
 }
 
-/* The CPU part of a system reset (GA22-7000 "Resets"): PSW, control
- * registers, pending interruptions and timers. */
 static void cpu_reset(struct vmblok *vm)
 {
-    memset(&vm->vm_psw, 0, sizeof vm->vm_psw);
-    memset(vm->vm_cr, 0, sizeof vm->vm_cr);
-    vm->vm_cr[0] = 0x000000E0u;
-    vm->vm_cr[14] = 0xC2000000u;
-    vm->vm_cr[15] = 0x00000200u;
-    tmr_reset(vm);
+    vin_reset(vm);
     vm->vm_run = VM_STOPPED;
+    vm->vm_vmread = false;
 }
 
 void cfv_system(struct cmdctx *cx)

@@ -165,7 +165,7 @@ static void run_slice(struct vmblok *vm, uint32_t slice_us)
         /* The slice ends with the CPU timer's external interruption. */
         if (cls == INT_EXT || vm->vm_run != VM_RUNNING)
             break;
-        if (vm->vm_ext_pending && vin_deliver(vm))
+        if ((vm->vm_ext_pending || vm->vm_io_pending) && vin_deliver(vm))
             continue;
         if (vm->vm_cr[8] & 0xFFFF ? (vm->vm_cr[8] & 0xFFFF) != cr8_now : cr8_now != 0)
             load_crs(vm);          /* LCTL changed the monitor masks */

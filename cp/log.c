@@ -15,6 +15,8 @@
 #include "udr.h"
 #include "con.h"
 #include "vmcons.h"
+#include "vcon.h"
+#include "vin.h"
 #include "tod.h"
 #include "fmt.h"
 #include "cplib.h"
@@ -75,13 +77,15 @@ static void vm_free(struct vmblok *vm)
     in_use[vm - vm_pool] = false;
 }
 
-/* System/370 reset values of the control registers (GA22-7000). */
-static void reset_crs(struct vmblok *vm)
+/* The devices the directory gives the user: the console now; unit
+ * record devices and minidisks arrive with [Virtual I/O]. */
+static void attach_devices(struct vmblok *vm, const struct dir_user *u)
 {
-    memset(vm->vm_cr, 0, sizeof vm->vm_cr);
-    vm->vm_cr[0] = 0x000000E0u;
-    vm->vm_cr[14] = 0xC2000000u;
-    vm->vm_cr[15] = 0x00000200u;
+    vm->vm_ndev = 0;
+    vm->vm_console = NULL;
+    for (unsigned i = 0; i < u->du_ndevs; i++)
+        if (u->du_dev[i].dd_kind == DIR_K_CONSOLE)
+            vm->vm_console = vio_attach(vm, u->du_dev[i].dd_vaddr, 0x3215, &vcon_ops);
 }
 
 static void stamp(char *buf, size_t cap)
@@ -141,8 +145,8 @@ void log_password(struct trm *t, const char *userid, const char *password)
     vm->vm_dir = dir;
     vm->vm_classes = entry.du_classes;
     vm->vm_logon_tod = cpu_stck();
-    reset_crs(vm);
-    tmr_reset(vm);
+    attach_devices(vm, dir);
+    vin_reset(vm);
     vm->vm_cpmode = true;
     vm->vm_run = VM_STOPPED;
     dsp_add(vm);

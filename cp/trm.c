@@ -145,7 +145,7 @@ void trm_attach(struct trm *t, struct vmblok *vm)
     t->t_mode = TM_USER;
     t->t_vm = vm;
     vm->vm_trm = t;
-    trm_status(t, vm->vm_cpmode);
+    vmcons_show(vm);
 }
 
 void trm_put(struct trm *t, const char *line)
@@ -154,9 +154,12 @@ void trm_put(struct trm *t, const char *line)
     kick(t);
 }
 
-void trm_status(struct trm *t, bool cp_read)
+void trm_status(struct trm *t, enum trm_state st)
 {
-    scr_set_state(&t->t_scr, cp_read ? SCR_CP_READ : SCR_RUNNING);
+    static const enum scr_state map[] = {
+        [TRM_RUNNING] = SCR_RUNNING, [TRM_CP_READ] = SCR_CP_READ, [TRM_VM_READ] = SCR_VM_READ,
+    };
+    scr_set_state(&t->t_scr, map[st]);
     kick(t);
 }
 

@@ -21,7 +21,8 @@ uint64_t trm_next_deadline_tod(void);
 
 /* The logged-on user's console. */
 void trm_put(struct trm *t, const char *line);
-void trm_status(struct trm *t, bool cp_read);
+enum trm_state { TRM_RUNNING, TRM_CP_READ, TRM_VM_READ };
+void trm_status(struct trm *t, enum trm_state st);
 uint16_t trm_devno(const struct trm *t);
 /* Attach a user's virtual machine to the terminal (LOGON, reconnect), or
  * detach it and show the logo with two message lines (LOGOFF). */

@@ -3,6 +3,7 @@
 #include "vm.h"
 #include "vst.h"
 #include "vmcons.h"
+#include "tmr.h"
 #include "cplib.h"
 
 /* CR0 external subclass masks (S/370). */
@@ -70,6 +71,27 @@ void vin_external(struct vmblok *vm, unsigned code)
     swap_psw(vm, V_EXT_OLD, V_EXT_NEW, code, 0, false);
 }
 
+void vin_io(struct vmblok *vm, unsigned addr)
+{
+    if (vm->vm_psw.ps_ec) {
+        uint8_t b[4] = { 0, 0, (uint8_t)(addr >> 8), (uint8_t)addr };
+        vst_write(vm, V_IO_ADDR - 2, b, 4);
+    }
+    swap_psw(vm, V_IO_OLD, V_IO_NEW, addr, 0, false);
+}
+
+void vin_reset(struct vmblok *vm)
+{
+    memset(&vm->vm_psw, 0, sizeof vm->vm_psw);
+    memset(vm->vm_cr, 0, sizeof vm->vm_cr);
+    vm->vm_cr[0] = 0x000000E0u;
+    vm->vm_cr[2] = 0xFFFFFFFFu;
+    vm->vm_cr[14] = 0xC2000000u;
+    vm->vm_cr[15] = 0x00000200u;
+    tmr_reset(vm);
+    vio_reset(vm);
+}
+
 /* External interruptions in priority order, each with its CR0 mask. */
 static const struct {
     uint8_t  pending;
@@ -85,7 +107,7 @@ static const struct {
 bool vin_deliver(struct vmblok *vm)
 {
     if (!vm->vm_ext_pending || !psw_ext_enabled(&vm->vm_psw))
-        return false;
+        return vio_deliver(vm);
     for (unsigned i = 0; i < sizeof ext_order / sizeof ext_order[0]; i++) {
         if ((vm->vm_ext_pending & ext_order[i].pending) && (vm->vm_cr[0] & ext_order[i].cr0)) {
             vm->vm_ext_pending &= (uint8_t)~ext_order[i].pending;
@@ -93,5 +115,5 @@ bool vin_deliver(struct vmblok *vm)
             return true;
         }
     }
-    return false;
+    return vio_deliver(vm);
 }

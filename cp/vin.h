@@ -44,6 +44,12 @@ struct vmblok;
 void vin_program(struct vmblok *vm, unsigned code, unsigned ilc);
 void vin_svc(struct vmblok *vm, unsigned code, unsigned ilc);
 void vin_external(struct vmblok *vm, unsigned code);
+/* An I/O interruption from device addr (the CSW is already at X'40'). */
+void vin_io(struct vmblok *vm, unsigned addr);
+/* A system reset of the CPU (GA22-7000 "Resets"): PSW zero, control
+ * registers to their reset values, no interruption pending, timers reset,
+ * devices idle. */
+void vin_reset(struct vmblok *vm);
 
 /* Present the highest-priority pending interruption the PSW and control
  * registers allow; true if one was taken. */

@@ -8,6 +8,7 @@
 #include <stdbool.h>
 #include "psw.h"
 #include "hw/hw.h"
+#include "vio.h"
 
 struct trm;
 struct dir_user;
@@ -63,6 +64,16 @@ struct vmblok {
     uint32_t *vm_ptab[VM_SEGS];         /* page table of each segment */
     uint8_t  *vm_keys;                  /* one key byte per 2K block */
     uint32_t  vm_resident;              /* pages with frames */
+
+    /* Devices (vio.c) and the console's typed-ahead line (vcon.c). */
+    struct vdev vm_dev[VIO_MAXDEV];
+    int       vm_ndev;
+    bool      vm_io_pending;            /* some device has an interruption pending */
+    bool      vm_vmread;                /* a console read waits for the user */
+    struct vdev *vm_console;            /* the virtual console, if the directory gives one */
+    bool      vm_conin_ready;
+    uint8_t   vm_conin_len;
+    char      vm_conin[131];
 
     /* Counters for QUERY and the intercept statistics. */
     uint32_t  vm_intercepts;

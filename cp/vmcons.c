@@ -5,6 +5,9 @@
 #include "cfm.h"
 #include "fmt.h"
 #include "cplib.h"
+#include "vcon.h"
+#include "vio.h"
+#include "../dasd/dir.h"
 
 void vmcons_write(struct vmblok *vm, const char *line)
 {
@@ -22,24 +25,31 @@ void vmcons_printf(struct vmblok *vm, const char *f, ...)
     vmcons_write(vm, buf);
 }
 
-static void show_state(struct vmblok *vm)
+void vmcons_show(struct vmblok *vm)
 {
     if (vm->vm_trm)
-        trm_status(vm->vm_trm, vm->vm_cpmode);
+        trm_status(vm->vm_trm, vm->vm_cpmode ? TRM_CP_READ
+                               : vm->vm_vmread ? TRM_VM_READ : TRM_RUNNING);
+}
+
+void vmcons_reading(struct vmblok *vm, bool on)
+{
+    vm->vm_vmread = on;
+    vmcons_show(vm);
 }
 
 static void enter_cp_mode(struct vmblok *vm)
 {
     vm->vm_cpmode = true;
     vm->vm_run = VM_STOPPED;
-    show_state(vm);
+    vmcons_show(vm);
 }
 
 void vmcons_begin(struct vmblok *vm)
 {
     vm->vm_cpmode = false;
     vm->vm_run = VM_RUNNING;
-    show_state(vm);
+    vmcons_show(vm);
 }
 
 void vmcons_attention(struct vmblok *vm)
@@ -77,7 +87,8 @@ void vmcons_input(struct vmblok *vm, const char *line)
         cfm_user(vm, p + 3);
         return;
     }
-    if (*p)
-        vmcons_write(vm, "VCN001E THE VIRTUAL MACHINE HAS NO CONSOLE READ PENDING; "
-                         "PRESS PA1 OR TYPE #CP FOR CP");
+    if (vm->vm_console)
+        vcon_input(vm, line);
+    else
+        vmcons_write(vm, "VCN001E THE VIRTUAL MACHINE HAS NO CONSOLE; PRESS PA1 OR TYPE #CP FOR CP");
 }

@@ -4,6 +4,8 @@
 #ifndef CP_VMCONS_H
 #define CP_VMCONS_H
 
+#include <stdbool.h>
+
 struct vmblok;
 
 void vmcons_write(struct vmblok *vm, const char *line);
@@ -16,6 +18,10 @@ void vmcons_attention(struct vmblok *vm);
 void vmcons_stop(struct vmblok *vm, const char *why);
 /* The machine loaded a disabled wait PSW. */
 void vmcons_disabled_wait(struct vmblok *vm);
+/* A console read waits for the user (VM READ), or no longer does. */
+void vmcons_reading(struct vmblok *vm, bool on);
+/* Show the machine's state in the status area. */
+void vmcons_show(struct vmblok *vm);
 /* Leave CP mode and let the machine run (BEGIN). */
 void vmcons_begin(struct vmblok *vm);
 

@@ -238,6 +238,27 @@ static void enabled_wait(void)
 	CU_ASSERT((v & 0xFFFF) == 0x1005);
 }
 
+/* The virtual console: a guest writes with SIO, reads the user's line
+ * (status VM READ meanwhile) and writes it back; each I/O ends with an
+ * I/O interruption reflected through the guest's low storage. */
+static void console_echo(void)
+{
+	size_t len;
+	start_cp();
+	CU_ASSERT_FATAL(cps_logon(&T[0], H.cnslport, "USER023", "USER023") == 0);
+	CU_ASSERT(cps_cmd_expect(&T[0], "QUERY VIRTUAL", "CONS 009 3215 ON TERMINAL", 10) == 0);
+	uint8_t *bin = cps_guest("echo", &len);
+	CU_ASSERT_FATAL(bin != NULL);
+	CU_ASSERT_FATAL(cps_load(&T[0], bin, len) == 0);
+	free(bin);
+	CU_ASSERT_FATAL(cps_line(&T[0], "STORE PSW 00000000 00000400") == 0);
+	CU_ASSERT_FATAL(cps_cmd_expect(&T[0], "BEGIN", "HELLO FROM THE GUEST", 10) == 0);
+	CU_ASSERT(s3270_wait_text(&T[0], "VM READ", 10) == 0);
+	CU_ASSERT_FATAL(cps_line(&T[0], "hello there") == 0);
+	CU_ASSERT(s3270_wait_text(&T[0], "ECHO: hello there", 10) == 0);
+	CU_ASSERT(s3270_wait_text(&T[0], "PSW '00020000 00000125'", 10) == 0);
+}
+
 CU_TestInfo e2e_cp_tests[] = {
 	{ "logon_good", logon_good },
 	{ "logon_bad_password", logon_bad_password },
@@ -249,5 +270,6 @@ CU_TestInfo e2e_cp_tests[] = {
 	{ "cpu_bound_16", cpu_bound_16 },
 	{ "isolation", isolation },
 	{ "enabled_wait", enabled_wait },
+	{ "console_echo", console_echo },
 	CU_TEST_INFO_NULL,
 };

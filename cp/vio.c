@@ -1,0 +1,131 @@
+/* vio.c: virtual devices, the CSW and I/O interruptions (see vio.h). */
+#include "vio.h"
+#include "vm.h"
+#include "vin.h"
+#include "vst.h"
+#include "cplib.h"
+
+#define CCW_CD   0x80
+#define CCW_TIC  0x08
+#define CR2_CHAN(ch) (0x80000000u >> (ch))
+
+struct vdev *vio_find(struct vmblok *vm, uint16_t addr)
+{
+    for (int i = 0; i < vm->vm_ndev; i++)
+        if (vm->vm_dev[i].vd_addr == addr)
+            return &vm->vm_dev[i];
+    return NULL;
+}
+
+struct vdev *vio_attach(struct vmblok *vm, uint16_t addr, uint16_t type, const struct vdev_ops *ops)
+{
+    if (vm->vm_ndev == VIO_MAXDEV || vio_find(vm, addr))
+        return NULL;
+    struct vdev *vd = &vm->vm_dev[vm->vm_ndev++];
+    memset(vd, 0, sizeof *vd);
+    vd->vd_addr = addr;
+    vd->vd_type = type;
+    vd->vd_ops = ops;
+    return vd;
+}
+
+void vio_reset(struct vmblok *vm)
+{
+    for (int i = 0; i < vm->vm_ndev; i++) {
+        vm->vm_dev[i].vd_working = false;
+        vm->vm_dev[i].vd_pending = false;
+    }
+    vm->vm_io_pending = false;
+    vm->vm_conin_ready = false;
+}
+
+int vio_fetch_ccw(struct vmblok *vm, struct vdev *vd, uint8_t *cmd, uint32_t *addr,
+                  uint8_t *flags, uint16_t *count)
+{
+    uint8_t c[8];
+    for (int tics = 0;; tics++) {
+        if ((vd->vd_ccw & 7) || vst_read(vm, vd->vd_ccw, c, 8))
+            return CS_PGM;
+        if ((c[0] & 0x0F) != CCW_TIC)
+            break;
+        /* A TIC to a TIC is a program check (GA22-7000, "Transfer in Channel"). */
+        if (tics)
+            return CS_PGM;
+        vd->vd_ccw = ((uint32_t)c[1] << 16 | (uint32_t)c[2] << 8 | c[3]);
+    }
+    *cmd = c[0];
+    *addr = (uint32_t)c[1] << 16 | (uint32_t)c[2] << 8 | c[3];
+    *flags = c[4];
+    *count = (uint16_t)(c[6] << 8 | c[7]);
+    /* Bits 37-39 must be zero, and a zero count is invalid. */
+    if ((c[4] & 0x07) || *count == 0 || (*cmd & 0x0F) == 0)
+        return CS_PGM;
+    return 0;
+}
+
+static void build_csw(struct vdev *vd, uint8_t us, uint8_t cs, uint16_t residual, uint32_t ccw)
+{
+    vd->vd_csw[0] = 0;                          /* key 0 */
+    vd->vd_csw[1] = (uint8_t)(ccw >> 16);
+    vd->vd_csw[2] = (uint8_t)(ccw >> 8);
+    vd->vd_csw[3] = (uint8_t)ccw;
+    vd->vd_csw[4] = us;
+    vd->vd_csw[5] = cs;
+    vd->vd_csw[6] = (uint8_t)(residual >> 8);
+    vd->vd_csw[7] = (uint8_t)residual;
+}
+
+void vio_end(struct vmblok *vm, struct vdev *vd, uint8_t us, uint8_t cs, uint16_t residual)
+{
+    (void)vm;
+    build_csw(vd, us, cs, residual, vd->vd_ccw + 8);
+    vd->vd_working = false;
+    vd->vd_pending = true;
+    vm->vm_io_pending = true;
+}
+
+void vio_unsolicited(struct vmblok *vm, struct vdev *vd, uint8_t us)
+{
+    if (vd->vd_pending || vd->vd_working)
+        return;                     /* status already waiting, or busy: not now */
+    build_csw(vd, us, 0, 0, 0);
+    vd->vd_pending = true;
+    vm->vm_io_pending = true;
+}
+
+static bool enabled_for(const struct vmblok *vm, unsigned ch)
+{
+    if (!psw_io_enabled(&vm->vm_psw, ch))
+        return false;
+    return !vm->vm_psw.ps_ec || (ch < 32 && (vm->vm_cr[2] & CR2_CHAN(ch)));
+}
+
+static void recount(struct vmblok *vm)
+{
+    vm->vm_io_pending = false;
+    for (int i = 0; i < vm->vm_ndev; i++)
+        if (vm->vm_dev[i].vd_pending)
+            vm->vm_io_pending = true;
+}
+
+void vio_clear_pending(struct vmblok *vm, struct vdev *vd)
+{
+    vd->vd_pending = false;
+    recount(vm);
+}
+
+bool vio_deliver(struct vmblok *vm)
+{
+    if (!vm->vm_io_pending)
+        return false;
+    for (int i = 0; i < vm->vm_ndev; i++) {
+        struct vdev *vd = &vm->vm_dev[i];
+        if (vd->vd_pending && enabled_for(vm, vd->vd_addr >> 8)) {
+            vio_clear_pending(vm, vd);
+            vst_write(vm, V_CSW, vd->vd_csw, 8);
+            vin_io(vm, vd->vd_addr);
+            return true;
+        }
+    }
+    return false;
+}

@@ -1,0 +1,75 @@
+/* vio.h: a virtual machine's devices and the System/370 I/O instructions
+ * against them (GA22-7000, "Input/Output Operations"): SIO, SIOF, TIO,
+ * CLRIO, HIO, HDV, TCH, STIDC, the CAW at X'48' and the CSW at X'40', and
+ * I/O interruptions held until the PSW (and, in EC mode, CR2) allow them.
+ *
+ * Each device class is a row of operations; the virtual console (vcon.c)
+ * is the first. Unit record devices, minidisks and the rest of CCW
+ * translation arrive with [Virtual I/O].
+ */
+#ifndef CP_VIO_H
+#define CP_VIO_H
+
+#include <stdint.h>
+#include <stdbool.h>
+
+struct vmblok;
+struct vdev;
+
+/* CSW unit status and channel status bits. */
+#define US_ATTN 0x80
+#define US_CE   0x08
+#define US_DE   0x04
+#define US_UC   0x02
+#define US_BUSY 0x10
+#define CS_IL   0x40    /* incorrect length */
+#define CS_PGM  0x20    /* program check */
+#define CS_PROT 0x10    /* protection check */
+
+/* Start results. */
+#define VIO_DONE     0  /* ended: CSW ready, interruption made pending */
+#define VIO_WORKING  1  /* under way (a console read waiting for a line) */
+
+struct vdev_ops {
+    const char *vo_name;                                   /* "CONS" ... */
+    int  (*vo_start)(struct vmblok *vm, struct vdev *vd);  /* run from vd_ccw */
+    void (*vo_halt)(struct vmblok *vm, struct vdev *vd);   /* end what is under way */
+};
+
+struct vdev {
+    uint16_t vd_addr;            /* cuu: channel in the high byte */
+    uint16_t vd_type;            /* e.g. 0x3215 */
+    const struct vdev_ops *vd_ops;
+    bool     vd_working;         /* an operation is under way */
+    bool     vd_pending;         /* an interruption is pending: vd_csw */
+    uint8_t  vd_sense;           /* sense byte for SENSE */
+    uint32_t vd_ccw;             /* address of the CCW being run */
+    uint8_t  vd_csw[8];          /* status for the next interruption or TIO */
+};
+
+#define VIO_MAXDEV 16
+
+/* Simple channel-program walking for device classes: fetch the CCW at
+ * vd_ccw (following one TIC), checking it as a channel would. 0 and the
+ * fields, or a channel status (CS_PGM, CS_PROT) to end with. */
+int vio_fetch_ccw(struct vmblok *vm, struct vdev *vd, uint8_t *cmd, uint32_t *addr,
+                  uint8_t *flags, uint16_t *count);
+/* End the operation: CSW with unit status us, channel status cs, residual
+ * count, the CCW address after the last one run; the interruption is now
+ * pending. */
+void vio_end(struct vmblok *vm, struct vdev *vd, uint8_t us, uint8_t cs, uint16_t residual);
+/* Status the device presents on its own (attention). */
+void vio_unsolicited(struct vmblok *vm, struct vdev *vd, uint8_t us);
+
+struct vdev *vio_find(struct vmblok *vm, uint16_t addr);
+/* Add a device at LOGON; NULL when the table is full. */
+struct vdev *vio_attach(struct vmblok *vm, uint16_t addr, uint16_t type, const struct vdev_ops *ops);
+/* Reset every device (SYSTEM RESET): nothing under way, nothing pending. */
+void vio_reset(struct vmblok *vm);
+
+/* The device's pending interruption is taken another way (TIO, SIO). */
+void vio_clear_pending(struct vmblok *vm, struct vdev *vd);
+/* Present a pending I/O interruption the PSW and CR2 allow; true if one was. */
+bool vio_deliver(struct vmblok *vm);
+
+#endif
