@@ -55,7 +55,7 @@ $(B)/host/%.o: %.c
 $(B)/cpvol: $(patsubst %.c,$(B)/host/%.o,dasd/cpvol.c $(HOST_LIB))
 	$(HOSTCC) -o $@ $^
 
-DIRC_SRCS := dasd/dirc.c dasd/dirparse.c dasd/dirfmt.c cp/fmt.c $(HOST_LIB)
+DIRC_SRCS := dasd/dirc.c dasd/dirparse.c dasd/dirstmt.c dasd/dirfmt.c cp/fmt.c $(HOST_LIB)
 $(B)/dirc: $(patsubst %.c,$(B)/host/%.o,$(DIRC_SRCS))
 	$(HOSTCC) -o $@ $^
 
@@ -88,7 +88,7 @@ volumes: $(B)/.nucleus-written $(B)/.directory-written $(B)/cppag0.3380 $(B)/cpu
 # ---- tests ------------------------------------------------------------------
 UNIT_SRCS := $(wildcard tests/unit/*.c) cp/ebcdic.c cp/ds3270.c cp/logo.c cp/fmt.c cp/scr.c \
              cp/tod.c cp/cmdparse.c cp/psw.c cp/insn.c cp/dat370.c \
-             dasd/volmap.c dasd/ckd.c dasd/dirfmt.c dasd/dirparse.c
+             dasd/volmap.c dasd/ckd.c dasd/dirfmt.c dasd/dirparse.c dasd/dirstmt.c
 $(B)/unit: $(patsubst %.c,$(B)/host/%.o,$(UNIT_SRCS))
 	$(HOSTCC) -o $@ $^ -lcunit
 
@@ -104,7 +104,7 @@ $(B)/e2e-guest/%.bin: tests/e2e/guest/%.S
 	@$(CROSS)ld -m elf_s390 --no-warn-rwx-segments -e 0 -Ttext=0 -o $(B)/e2e-guest/$*.elf $(B)/e2e-guest/$*.o
 	@$(CROSS)objcopy -O binary $(B)/e2e-guest/$*.elf $@
 
-BENCH_SRCS := tests/bench/bench.c tests/e2e/herc.c tests/e2e/s3270.c tests/e2e/cpsess.c \
+BENCH_SRCS := tests/bench/bench.c tests/e2e/herc.c tests/e2e/proc.c tests/e2e/s3270.c tests/e2e/cpsess.c \
               tests/e2e/oracle_bare.c
 BENCH_GUESTS := $(patsubst tests/bench/guest/%.S,$(B)/bench-guest/%.bin,$(wildcard tests/bench/guest/*.S))
 $(B)/bench-guest/%.bin: tests/bench/guest/%.S

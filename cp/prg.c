@@ -23,6 +23,8 @@
 #define PGM_PAGE_TRANS  0x11
 #define PGM_PER_BIT     0x80
 #define PGM_MONITOR     0x40
+#define LC_MCK_CODE     0x0E8    /* 8-byte machine-check interruption code */
+#define CR14_MCK_MASKS  0x0F000000u  /* recovery, degradation, ext. damage, warning */
 #define LC_MON_CLASS    0x094    /* class number at X'95', code at X'9C' (both */
 #define LC_MON_CODE     0x09C    /* architectures put them there)               */
 
@@ -64,6 +66,21 @@ static void program(struct vmblok *vm)
     }
 }
 
+/* A real machine check while the guest ran (Hercules rarely makes one).
+ * A guest enabled for machine checks (PSW bit 13, and CR14's recovery
+ * subclass masks) gets it through its own low storage, with the real
+ * interruption code; otherwise its machine stops, as a real one would. */
+static void machine_check(struct vmblok *vm)
+{
+    uint8_t code[8];
+    for (int i = 0; i < 8; i++)
+        code[i] = LOWCORE_U8(LC_MCK_CODE + i);
+    if (vm->vm_psw.ps_mck && (vm->vm_cr[14] & CR14_MCK_MASKS))
+        vin_machine_check(vm, code);
+    else
+        vmcons_stop(vm, "PRG001W MACHINE CHECK WHILE RUNNING; VIRTUAL MACHINE STOPPED");
+}
+
 static void svc(struct vmblok *vm)
 {
     unsigned code = LOWCORE_U16(LC_SVC_CODE);
@@ -88,7 +105,7 @@ void prg_intercept(struct vmblok *vm, int cls)
          * nothing more to do; the dispatcher moves on. */
         break;
     case INT_MCK:
-        vmcons_stop(vm, "MACHINE CHECK WHILE RUNNING; VIRTUAL MACHINE STOPPED");
+        machine_check(vm);
         break;
     default:
         break;

@@ -71,6 +71,12 @@ void vin_external(struct vmblok *vm, unsigned code)
     swap_psw(vm, V_EXT_OLD, V_EXT_NEW, code, 0, false);
 }
 
+void vin_machine_check(struct vmblok *vm, const uint8_t code[8])
+{
+    vst_write(vm, V_MCK_CODE, code, 8);
+    swap_psw(vm, V_MCK_OLD, V_MCK_NEW, 0, 0, false);
+}
+
 void vin_io(struct vmblok *vm, unsigned addr)
 {
     if (vm->vm_psw.ps_ec) {

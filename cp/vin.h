@@ -33,6 +33,7 @@ struct vmblok;
 #define V_PGM_CODE  0x8E
 #define V_TRANS_EXC 0x90
 #define V_IO_ADDR   0xBA
+#define V_MCK_CODE  0xE8
 
 /* External interruption codes. */
 #define EXT_ITIMER  0x0080
@@ -44,6 +45,8 @@ struct vmblok;
 void vin_program(struct vmblok *vm, unsigned code, unsigned ilc);
 void vin_svc(struct vmblok *vm, unsigned code, unsigned ilc);
 void vin_external(struct vmblok *vm, unsigned code);
+/* A machine check: the interruption code (8 bytes) goes to X'E8'. */
+void vin_machine_check(struct vmblok *vm, const uint8_t code[8]);
 /* An I/O interruption from device addr (the CSW is already at X'40'). */
 void vin_io(struct vmblok *vm, unsigned addr);
 /* A system reset of the CPU (GA22-7000 "Resets"): PSW zero, control

@@ -1,6 +1,6 @@
 /*
- * herc.c: start, command and stop a private Hercules for one end-to-end test,
- * and keep every child process on a list so that none outlives the tests.
+ * herc.c: start, command and stop a private Hercules for one end-to-end test:
+ * its config and volume copies, console commands over HTTP, waits on its log.
  */
 #include "herc.h"
 
@@ -12,175 +12,25 @@
 #include <ftw.h>
 #include <netinet/in.h>
 #include <poll.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <sys/prctl.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
-#include <time.h>
 #include <unistd.h>
 
 #define HERC_CONF     "hercules-configs/cpcms.cnf"
 #define HERC_RC       "hercules-configs/cpcms.rc"
-#define MAX_CHILDREN  32
 #define START_TRIES   3
 #define QUIT_WAIT     5.0       /* seconds Hercules gets to quit by itself */
-#define HARD_STOP     15        /* seconds from a signal to a forced exit */
 
-volatile sig_atomic_t herc_signal;
-static volatile pid_t children[MAX_CHILDREN];  /* process groups to SIGKILL */
 static struct herc *live;                      /* newest first */
 
-/* ---- child processes and signals ---- */
-
-static void say(const char *s)                  /* async-signal-safe */
-{
-	ssize_t r = write(2, s, strlen(s));
-	(void)r;
-}
-
-static void kill_children(void)                 /* async-signal-safe */
-{
-	for (int i = 0; i < MAX_CHILDREN; i++)
-		if (children[i] > 0)
-			kill(-children[i], SIGKILL);
-}
-
-/* INT, TERM, HUP, ALRM: kill the children, which ends every wait at once;
- * the test's teardown then keeps the logs. A second one exits. */
-static void on_signal(int sig)
-{
-	kill_children();
-	if (herc_signal) {
-		say("e2e: cleanup did not finish; exiting\n");
-		_exit(128 + sig);
-	}
-	herc_signal = sig;
-	alarm(HARD_STOP);
-}
-
-static void on_crash(int sig)
-{
-	kill_children();
-	say("e2e: crashed; Hercules killed; temp dirs left:");
-	for (struct herc *h = live; h; h = h->next) {
-		say(" ");
-		say(h->dir);
-	}
-	say("\n");
-	signal(sig, SIG_DFL);
-	raise(sig);
-}
-
-static const int soft_signals[] = { SIGINT, SIGTERM, SIGHUP, SIGALRM };
-static const int crash_signals[] = { SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT };
-#define NELEM(a) (sizeof(a) / sizeof((a)[0]))
-
-static void at_exit(void)
-{
-	herc_stop_all(true);            /* only reached with hercs left on abnormal exits */
-	kill_children();
-}
-
-void herc_init(void)
-{
-	static bool done;
-	struct sigaction sa;
-
-	if (done)
-		return;
-	done = true;
-	memset(&sa, 0, sizeof sa);
-	sigemptyset(&sa.sa_mask);
-	sa.sa_handler = on_signal;      /* no SA_RESTART: poll() and sleeps end at once */
-	for (size_t i = 0; i < NELEM(soft_signals); i++)
-		sigaction(soft_signals[i], &sa, NULL);
-	sa.sa_handler = on_crash;
-	for (size_t i = 0; i < NELEM(crash_signals); i++)
-		sigaction(crash_signals[i], &sa, NULL);
-	signal(SIGPIPE, SIG_IGN);
-	atexit(at_exit);
-}
-
-void herc_clear_signal(void)
-{
-	alarm(0);
-	herc_signal = 0;
-}
-
-void herc_forget(pid_t pid)
-{
-	for (int i = 0; i < MAX_CHILDREN; i++)
-		if (children[i] == pid)
-			children[i] = 0;
-}
-
-static void remember(pid_t pid)
-{
-	for (int i = 0; i < MAX_CHILDREN; i++)
-		if (children[i] == 0) {
-			children[i] = pid;
-			return;
-		}
-	fprintf(stderr, "e2e: too many children; pid %d untracked\n", (int)pid);
-}
-
-pid_t herc_spawn(const char *const argv[], const char *dir, const char *env,
-		 int fd0, int fd1, int fd2)
-{
-	sigset_t all, old;
-	pid_t parent = getpid(), pid;
-
-	herc_init();
-	sigfillset(&all);
-	sigprocmask(SIG_BLOCK, &all, &old);     /* our handlers must not run in the child */
-	pid = fork();
-	if (pid == 0) {
-		for (size_t i = 0; i < NELEM(soft_signals); i++)
-			signal(soft_signals[i], SIG_DFL);
-		signal(SIGPIPE, SIG_DFL);
-		sigprocmask(SIG_SETMASK, &old, NULL);
-		setpgid(0, 0);
-		prctl(PR_SET_PDEATHSIG, SIGKILL);
-		if (getppid() != parent)
-			_exit(127);
-		if (dup2(fd0, 0) < 0 || dup2(fd1, 1) < 0 || dup2(fd2, 2) < 0)
-			_exit(127);
-		if (dir && chdir(dir) != 0)
-			_exit(127);
-		if (env)
-			putenv((char *)env);
-		execvp(argv[0], (char *const *)argv);
-		_exit(127);
-	}
-	if (pid > 0) {
-		setpgid(pid, pid);
-		remember(pid);
-	}
-	sigprocmask(SIG_SETMASK, &old, NULL);
-	return pid;
-}
-
 /* ---- small helpers ---- */
-
-double herc_now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-void herc_sleep(double s)                      /* a signal cuts it short */
-{
-	struct timespec ts = { (time_t)s, (long)((s - (double)(time_t)s) * 1e9) };
-
-	nanosleep(&ts, NULL);
-}
 
 /* snprintf that reports truncation as -1. */
 static int join(char *buf, size_t cap, const char *fmt, ...)
@@ -574,6 +424,19 @@ int herc_wait_line_from(struct herc *h, long mark, const char *const texts[],
 
 /* ---- start and stop ---- */
 
+static void stop_all_kept(void)         /* at exit: only hercs left on abnormal exits */
+{
+	herc_stop_all(true);
+}
+
+static void say_dirs(void)              /* on a crash: async-signal-safe */
+{
+	for (struct herc *h = live; h; h = h->next) {
+		herc_say(" ");
+		herc_say(h->dir);
+	}
+}
+
 static void reaped(struct herc *h)
 {
 	kill(-h->pid, SIGKILL);         /* anything it left in its group */
@@ -660,6 +523,7 @@ int herc_start(struct herc *h, const char *name, const struct herc_opts *o)
 	int r = -1;
 
 	herc_init();
+	herc_set_cleanup(stop_all_kept, say_dirs);
 	if (h->live) {
 		fprintf(stderr, "e2e: herc_start: %s is already running\n", h->name);
 		return -1;

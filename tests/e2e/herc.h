@@ -1,18 +1,18 @@
 /*
- * herc.h: one private Hercules per end-to-end test.
- * herc_start copies the volumes into a temp dir, writes a config with free
- * ports, starts Hercules headless; herc_stop ends it and keeps the logs of a
- * failed test under build/test-logs/<name>/. Every wait has a timeout.
+ * herc.h: one private Hercules per end-to-end test, in a temp dir with free
+ * ports; herc_stop keeps a failed test's logs under build/test-logs/<name>/.
+ * Every wait has a timeout. Child processes and signals: proc.h.
  */
 #ifndef E2E_HERC_H
 #define E2E_HERC_H
 
 #include <CUnit/CUnit.h>
 #include <limits.h>
-#include <signal.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <sys/types.h>
+
+#include "proc.h"           /* herc_spawn, herc_init, herc_signal, herc_now ... */
 
 #define HERC_MAX_INPUTS 16
 
@@ -73,25 +73,6 @@ int herc_rmtree(const char *path);
 /* Repository root: $CPCMS_ROOT, else the parent of the directory holding
  * this program (build/e2e), else the current directory. */
 const char *herc_root(void);
-
-/* Child processes. herc_spawn starts argv in its own process group, with
- * the given fds as 0, 1, 2, in dir (or "."), with env ("NAME=value" or NULL)
- * added; it dies with this process (PR_SET_PDEATHSIG) and is registered so
- * that signal handlers and atexit can SIGKILL it. Returns pid or -1. */
-pid_t herc_spawn(const char *const argv[], const char *dir, const char *env,
-		 int fd0, int fd1, int fd2);
-void herc_forget(pid_t pid);            /* after reaping it */
-
-/* Install atexit and SIGINT/SIGTERM/SIGHUP/SIGALRM (and crash) handlers.
- * The first such signal kills every child and sets herc_signal, so waits
- * return -1 at once and the test's teardown cleans up; a second one, or 15 s
- * without herc_clear_signal, exits at once. */
-void herc_init(void);
-extern volatile sig_atomic_t herc_signal;
-void herc_clear_signal(void);
-
-double herc_now(void);                  /* monotonic seconds */
-void herc_sleep(double s);
 
 /* Test fixture: start a Hercules named after the running CUnit test, or end
  * the test; the suite teardown (e2e_main.c) stops it and keeps the logs. */
