@@ -47,6 +47,7 @@ static int sio(struct vmblok *vm, struct vdev *vd)
         return 1;
     }
     vd->vd_working = true;
+    vd->vd_nccw = 0;
     vd->vd_ops->vo_start(vm, vd);      /* ends (interruption pending) or works on */
     return 0;
 }

@@ -43,6 +43,8 @@ int vio_fetch_ccw(struct vmblok *vm, struct vdev *vd, uint8_t *cmd, uint32_t *ad
                   uint8_t *flags, uint16_t *count)
 {
     uint8_t c[8];
+    if (++vd->vd_nccw > VIO_MAX_CCWS)
+        return CS_PGM;
     for (int tics = 0;; tics++) {
         if ((vd->vd_ccw & 7) || vst_read(vm, vd->vd_ccw, c, 8))
             return CS_PGM;

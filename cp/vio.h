@@ -44,10 +44,15 @@ struct vdev {
     bool     vd_pending;         /* an interruption is pending: vd_csw */
     uint8_t  vd_sense;           /* sense byte for SENSE */
     uint32_t vd_ccw;             /* address of the CCW being run */
+    uint32_t vd_nccw;            /* CCWs run by this start (VIO_MAX_CCWS) */
     uint8_t  vd_csw[8];          /* status for the next interruption or TIO */
 };
 
 #define VIO_MAXDEV 16
+/* A channel program may loop for ever on a real channel (until HIO); CP
+ * runs a console's synchronously, so it ends one that has run this many
+ * CCWs with a channel program check (docs/cp-core.md). */
+#define VIO_MAX_CCWS 4096
 
 /* Simple channel-program walking for device classes: fetch the CCW at
  * vd_ccw (following one TIC), checking it as a channel would. 0 and the

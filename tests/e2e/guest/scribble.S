@@ -34,6 +34,8 @@ beyond: st      %r5,0(%r2)              # 2. a store at every 64K from 1M to
         .insn   s,0xb2080000,0x0ff8(%r0) # SPT
         .insn   s,0xb20d0000,0x0000(%r0) # PTLB
         .insn   s,0xb2130000,0x0000(%r0) # RRB
+        mvc     0x48(4,%r0),kcaw-base(%r12)  # a console channel program that
+        .insn   s,0x9c000000,0x0009(%r0)     # loops for ever: write, data chain, TIC
         lra     %r8,0(%r7)
         stctl   %r0,%r15,0x0f00(%r0)
         sigp    %r8,%r1,0
@@ -61,3 +63,7 @@ k_1m:   .long   0x00100000
 k_64k:  .long   0x00010000
 k_16m:  .long   0x01000000
 k_high: .long   0xFFFFFFF0
+kcaw:   .long   loopccw
+        .align  8
+loopccw: .long  0x01000000+k_junk, 0x80000001   # write 1 byte, chain data
+        .long   0x08000000+loopccw, 0x00000001  # TIC back to it
