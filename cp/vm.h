@@ -62,7 +62,7 @@ struct vmblok {
     uint32_t  vm_size;                  /* bytes */
     uint32_t *vm_segtab;                /* ESA/390 segment table, 16 entries */
     uint32_t *vm_ptab[VM_SEGS];         /* page table of each segment */
-    uint8_t  *vm_keys;                  /* one key byte per 2K block */
+    uint8_t  *vm_keyf[2];               /* key bytes, one per 2K block (vst.c) */
     uint32_t  vm_resident;              /* pages with frames */
 
     /* Devices (vio.c) and the console's typed-ahead line (vcon.c). */

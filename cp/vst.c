@@ -51,24 +51,25 @@ static uint32_t *page_table_for(struct vmblok *vm, unsigned s)
     return pt;
 }
 
+/* The key byte of 2K block n: the table is one frame, or two for guests
+ * over 8M (4,096 blocks to a frame; the frames need not be adjacent). */
+static uint8_t *key_of(const struct vmblok *vm, uint32_t blk)
+{
+    return &vm->vm_keyf[blk / FRAME_SIZE][blk % FRAME_SIZE];
+}
+
 int vst_create(struct vmblok *vm, uint32_t size)
 {
     vm->vm_size = size;
     vm->vm_resident = 0;
     memset(vm->vm_ptab, 0, sizeof vm->vm_ptab);
+    vm->vm_keyf[0] = vm->vm_keyf[1] = NULL;
     vm->vm_segtab = frm_alloc();
     uint32_t nkeys = size >> VST_KEY_SHIFT;
-    vm->vm_keys = frm_alloc();
-    uint8_t *keys2 = nkeys > FRAME_SIZE ? frm_alloc() : NULL;
-    if (!vm->vm_segtab || !vm->vm_keys || (nkeys > FRAME_SIZE && !keys2)) {
-        frm_free(keys2);
-        vst_destroy(vm);
-        return -1;
-    }
-    /* The key table spans two frames for guests over 8M: they must be
-     * adjacent, so take a second frame only if it follows the first. */
-    if (keys2 && keys2 != vm->vm_keys + FRAME_SIZE) {
-        frm_free(keys2);
+    vm->vm_keyf[0] = frm_alloc();
+    if (nkeys > FRAME_SIZE)
+        vm->vm_keyf[1] = frm_alloc();
+    if (!vm->vm_segtab || !vm->vm_keyf[0] || (nkeys > FRAME_SIZE && !vm->vm_keyf[1])) {
         vst_destroy(vm);
         return -1;
     }
@@ -119,11 +120,10 @@ void vst_destroy(struct vmblok *vm)
         frm_free((void *)f);
     }
     memset(vm->vm_ptab, 0, sizeof vm->vm_ptab);
-    if (vm->vm_keys && (vm->vm_size >> VST_KEY_SHIFT) > FRAME_SIZE)
-        frm_free(vm->vm_keys + FRAME_SIZE);
-    frm_free(vm->vm_keys);
+    frm_free(vm->vm_keyf[0]);
+    frm_free(vm->vm_keyf[1]);
     frm_free(vm->vm_segtab);
-    vm->vm_keys = NULL;
+    vm->vm_keyf[0] = vm->vm_keyf[1] = NULL;
     vm->vm_segtab = NULL;
     vm->vm_size = 0;
 }
@@ -131,7 +131,9 @@ void vst_destroy(struct vmblok *vm)
 void vst_clear(struct vmblok *vm)
 {
     release_pages(vm);
-    memset(vm->vm_keys, 0, vm->vm_size >> VST_KEY_SHIFT);
+    for (int i = 0; i < 2; i++)
+        if (vm->vm_keyf[i])
+            memset(vm->vm_keyf[i], 0, FRAME_SIZE);
 }
 
 uint32_t vst_std(const struct vmblok *vm)
@@ -144,7 +146,7 @@ uint32_t vst_std(const struct vmblok *vm)
 static uint8_t frame_key(const struct vmblok *vm, uint32_t ga)
 {
     uint32_t blk = (ga >> VST_PAGE_SHIFT) << 1;
-    return vm->vm_keys[blk] & (VKEY_ACC | VKEY_FETCH);
+    return *key_of(vm, blk) & (VKEY_ACC | VKEY_FETCH);
 }
 
 static uint32_t *pte_of(struct vmblok *vm, uint32_t ga)
@@ -231,21 +233,21 @@ static uint32_t *fold_rc(struct vmblok *vm, uint32_t ga)
         return NULL;
     uint8_t rc = cpu_iske(*pte & PTE_FRAME) & (VKEY_REF | VKEY_CHG);
     uint32_t blk = (ga >> VST_PAGE_SHIFT) << 1;
-    vm->vm_keys[blk] |= rc;
-    vm->vm_keys[blk + 1] |= rc;
+    *key_of(vm, blk) |= rc;
+    *key_of(vm, blk + 1) |= rc;
     return pte;
 }
 
 uint8_t vst_key_get(struct vmblok *vm, uint32_t ga)
 {
     fold_rc(vm, ga);
-    return vm->vm_keys[ga >> VST_KEY_SHIFT] & 0xFE;
+    return *key_of(vm, ga >> VST_KEY_SHIFT) & 0xFE;
 }
 
 void vst_key_set(struct vmblok *vm, uint32_t ga, uint8_t key)
 {
     uint32_t *pte = fold_rc(vm, ga);
-    vm->vm_keys[ga >> VST_KEY_SHIFT] = key & 0xFE;
+    *key_of(vm, ga >> VST_KEY_SHIFT) = key & 0xFE;
     if (pte)
         cpu_sske(*pte & PTE_FRAME, frame_key(vm, ga));   /* resets real R and C */
 }
@@ -253,7 +255,7 @@ void vst_key_set(struct vmblok *vm, uint32_t ga, uint8_t key)
 uint8_t vst_key_rrb(struct vmblok *vm, uint32_t ga)
 {
     uint32_t *pte = fold_rc(vm, ga);
-    uint8_t *k = &vm->vm_keys[ga >> VST_KEY_SHIFT];
+    uint8_t *k = key_of(vm, ga >> VST_KEY_SHIFT);
     uint8_t old = *k & (VKEY_REF | VKEY_CHG);
     *k &= (uint8_t)~VKEY_REF;
     if (pte)

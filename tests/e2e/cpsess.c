@@ -77,6 +77,17 @@ int cps_load(struct s3270 *s, const uint8_t *bin, size_t len)
 	return rc;
 }
 
+/* The screen line that starts with label (DISPLAY's output), not one that
+ * merely contains it (the echoed command line may). */
+static const char *line_starting(const char *screen, const char *label)
+{
+	size_t n = strlen(label);
+	for (const char *p = screen; p && *p; p = strchr(p, '\n'), p = p ? p + 1 : NULL)
+		if (strncmp(p, label, n) == 0)
+			return p;
+	return NULL;
+}
+
 int cps_display(struct s3270 *s, uint32_t addr, size_t len, uint8_t *out)
 {
 	char screen[S3270_SCREEN], cmd[32], want[16];
@@ -90,7 +101,7 @@ int cps_display(struct s3270 *s, uint32_t addr, size_t len, uint8_t *out)
 		char label[16];
 		unsigned w[4];
 		snprintf(label, sizeof label, "%06X  ", addr + (uint32_t)off);
-		const char *p = strstr(screen, label);
+		const char *p = line_starting(screen, label);
 		if (!p || sscanf(p + strlen(label), "%8x %8x %8x %8x", &w[0], &w[1], &w[2], &w[3]) != 4)
 			return -1;
 		for (int i = 0; i < 4; i++)
@@ -107,7 +118,7 @@ int cps_display_word(struct s3270 *s, uint32_t addr, uint32_t *v)
 	snprintf(want, sizeof want, "%06X  ", addr);
 	if (cps_cmd_expect(s, cmd, want, 10) != 0 || s3270_screen(s, screen, sizeof screen) != 0)
 		return -1;
-	const char *p = strstr(screen, want);
+	const char *p = line_starting(screen, want);
 	return p && sscanf(p + strlen(want), "%8x", v) == 1 ? 0 : -1;
 }
 

@@ -112,6 +112,14 @@ static void display_store(void)
 	CU_ASSERT(cps_display_word(&T[0], 0x1000, &v) == 0 && v == 0xCAFEBABEu);
 	CU_ASSERT(cps_cmd_expect(&T[0], "DISPLAY 200000", "EXCEEDS STORAGE", 10) == 0);
 	CU_ASSERT(cps_cmd_expect(&T[0], "STORE PSW 08080000 00000000", "NOT A VALID PSW", 10) == 0);
+	/* The largest machine the directory allows, and back: storage and
+	 * keys for 16M, then 1M again; the old contents are gone. */
+	CU_ASSERT(cps_cmd_expect(&T[0], "DEFINE STORAGE 16M", "STORAGE = 16384K", 10) == 0);
+	CU_ASSERT_FATAL(cps_line(&T[0], "STORE FFFFFC 5A5A5A5A") == 0);
+	CU_ASSERT(cps_display_word(&T[0], 0xFFFFFC, &v) == 0 && v == 0x5A5A5A5Au);
+	CU_ASSERT(cps_cmd_expect(&T[0], "DEFINE STORAGE 17M", "SIZE MUST BE", 10) == 0);
+	CU_ASSERT(cps_cmd_expect(&T[0], "DEF STOR 1M", "STORAGE = 01024K", 10) == 0);
+	CU_ASSERT(cps_display_word(&T[0], 0x1000, &v) == 0 && v == 0);
 	CU_ASSERT(s3270_screen(&T[0], screen, sizeof screen) == 0);
 }
 
