@@ -192,6 +192,7 @@ static int map_path(struct herc *h, const struct herc_opts *o, const char *name,
 static bool replaced(const char *stmt, const struct herc_opts *o)
 {
 	return !strcasecmp(stmt, "CNSLPORT") || !strcasecmp(stmt, "HTTPPORT") ||
+	       !strcasecmp(stmt, "HTTPROOT") ||
 	       (o->numcpu && !strcasecmp(stmt, "NUMCPU")) ||
 	       (o->mainsize && !strcasecmp(stmt, "MAINSIZE"));
 }
@@ -217,8 +218,10 @@ static int write_config(struct herc *h, const struct herc_opts *o)
 		fclose(in);
 		return -1;
 	}
-	fprintf(out, "# %s for test %s\nCNSLPORT 127.0.0.1:%d\nHTTPPORT %d NOAUTH\n",
-		HERC_CONF, h->name, h->cnslport, h->httpport);
+	/* The test's commands go through Hercules' HTTP server: loopback-only
+	 * 3270 port, and an HTTP port the demo configuration does not open. */
+	fprintf(out, "# %s for test %s\nCNSLPORT 127.0.0.1:%d\nHTTPPORT %d NOAUTH\n"
+		"HTTPROOT /usr/share/hercules/\n", HERC_CONF, h->name, h->cnslport, h->httpport);
 	if (o->numcpu)
 		fprintf(out, "NUMCPU %d\n", o->numcpu);
 	if (o->mainsize)
