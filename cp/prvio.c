@@ -27,23 +27,27 @@ static void store_csw(struct vmblok *vm, const uint8_t csw[8])
     vst_write(vm, V_CSW, csw, 8);
 }
 
+/* Store only the CSW's status bytes (4-5): the other fields are "unchanged"
+ * when an instruction stores status without an operation (GA22-7000). */
+static void store_status(struct vmblok *vm, uint8_t us, uint8_t cs)
+{
+    uint8_t st[2] = { us, cs };
+    vst_write(vm, V_CSW + 4, st, 2);
+}
+
 static int sio(struct vmblok *vm, struct vdev *vd)
 {
-    if (vd->vd_working)
+    /* Busy, or status of a concluded operation still held for the device:
+     * condition code 2, nothing stored, the condition stays. */
+    if (vd->vd_working || vd->vd_pending)
         return 2;
-    if (vd->vd_pending) {              /* status waiting: it comes back now, with busy */
-        vio_clear_pending(vm, vd);
-        vd->vd_csw[4] |= US_BUSY;
-        store_csw(vm, vd->vd_csw);
-        return 1;
-    }
     uint32_t caw;
     if (vst_read_u32(vm, CAW_ADDR, &caw))
         return 3;
     vd->vd_ccw = caw & 0x00FFFFFFu;
-    if (vd->vd_ccw & 7) {              /* CAW format error: program check, CSW stored */
-        uint8_t csw[8] = { 0, 0, 0, 0, 0, CS_PGM, 0, 0 };
-        store_csw(vm, csw);
+    vd->vd_key = (uint8_t)(caw >> 28);
+    if (vd->vd_ccw & 7) {              /* CAW format error: program check */
+        store_status(vm, 0, CS_PGM);
         return 1;
     }
     vd->vd_working = true;
@@ -66,8 +70,12 @@ static int tio(struct vmblok *vm, struct vdev *vd)
 
 static int hio(struct vmblok *vm, struct vdev *vd)
 {
-    if (!vd->vd_working)
-        return 0;
+    /* Nothing under way: CSW status bytes zero, condition code 1, and no
+     * interruption follows (GA22-7000, "Halt I/O"). */
+    if (!vd->vd_working) {
+        store_status(vm, 0, 0);
+        return 1;
+    }
     vd->vd_ops->vo_halt(vm, vd);       /* ends it: status pending */
     vio_clear_pending(vm, vd);
     store_csw(vm, vd->vd_csw);

@@ -55,7 +55,7 @@ static int do_write(struct vmblok *vm, struct vdev *vd, uint32_t addr, uint8_t f
             break;
         uint8_t cmd;
         vd->vd_ccw += 8;
-        int st = vio_fetch_ccw(vm, vd, &cmd, &addr, &flags, &count);
+        int st = vio_fetch_ccw(vm, vd, &cmd, &addr, &flags, &count, true);
         if (st)
             return st;
     }
@@ -99,9 +99,12 @@ static int vcon_start(struct vmblok *vm, struct vdev *vd)
         uint8_t cmd, flags, cs = 0;
         uint32_t addr;
         uint16_t count, residual = 0;
-        int st = vio_fetch_ccw(vm, vd, &cmd, &addr, &flags, &count);
+        int st = vio_fetch_ccw(vm, vd, &cmd, &addr, &flags, &count, false);
         if (st) {
-            vio_end(vm, vd, US_CE | US_DE, (uint8_t)st, 0);
+            /* Found when command chaining to a new operation: channel end
+             * and device end are off (GA22-7000, "Chaining"). The first
+             * CCW's check ends with them on, as Hercules' channel does. */
+            vio_end(vm, vd, vd->vd_nccw > 1 ? 0 : US_CE | US_DE, (uint8_t)st, 0);
             return VIO_DONE;
         }
         switch (cmd) {

@@ -40,7 +40,7 @@ void vio_reset(struct vmblok *vm)
 }
 
 int vio_fetch_ccw(struct vmblok *vm, struct vdev *vd, uint8_t *cmd, uint32_t *addr,
-                  uint8_t *flags, uint16_t *count)
+                  uint8_t *flags, uint16_t *count, bool data_chaining)
 {
     uint8_t c[8];
     if (++vd->vd_nccw > VIO_MAX_CCWS)
@@ -59,15 +59,16 @@ int vio_fetch_ccw(struct vmblok *vm, struct vdev *vd, uint8_t *cmd, uint32_t *ad
     *addr = (uint32_t)c[1] << 16 | (uint32_t)c[2] << 8 | c[3];
     *flags = c[4];
     *count = (uint16_t)(c[6] << 8 | c[7]);
-    /* Bits 37-39 must be zero, and a zero count is invalid. */
-    if ((c[4] & 0x07) || *count == 0 || (*cmd & 0x0F) == 0)
+    /* Bits 37-39 must be zero, and a zero count is invalid; the command
+     * code is not tested while data chaining (GA22-7000, "Data Chaining"). */
+    if ((c[4] & 0x07) || *count == 0 || (!data_chaining && (*cmd & 0x0F) == 0))
         return CS_PGM;
     return 0;
 }
 
 static void build_csw(struct vdev *vd, uint8_t us, uint8_t cs, uint16_t residual, uint32_t ccw)
 {
-    vd->vd_csw[0] = 0;                          /* key 0 */
+    vd->vd_csw[0] = (uint8_t)(vd->vd_key << 4);  /* the key the CAW gave */
     vd->vd_csw[1] = (uint8_t)(ccw >> 16);
     vd->vd_csw[2] = (uint8_t)(ccw >> 8);
     vd->vd_csw[3] = (uint8_t)ccw;
@@ -90,6 +91,7 @@ void vio_unsolicited(struct vmblok *vm, struct vdev *vd, uint8_t us)
 {
     if (vd->vd_pending || vd->vd_working)
         return;                     /* status already waiting, or busy: not now */
+    vd->vd_key = 0;                 /* no operation: no key */
     build_csw(vd, us, 0, 0, 0);
     vd->vd_pending = true;
     vm->vm_io_pending = true;

@@ -45,6 +45,7 @@ struct vdev {
     uint8_t  vd_sense;           /* sense byte for SENSE */
     uint32_t vd_ccw;             /* address of the CCW being run */
     uint32_t vd_nccw;            /* CCWs run by this start (VIO_MAX_CCWS) */
+    uint8_t  vd_key;             /* the CAW's protection key: it goes into the CSW */
     uint8_t  vd_csw[8];          /* status for the next interruption or TIO */
 };
 
@@ -58,7 +59,7 @@ struct vdev {
  * vd_ccw (following one TIC), checking it as a channel would. 0 and the
  * fields, or a channel status (CS_PGM, CS_PROT) to end with. */
 int vio_fetch_ccw(struct vmblok *vm, struct vdev *vd, uint8_t *cmd, uint32_t *addr,
-                  uint8_t *flags, uint16_t *count);
+                  uint8_t *flags, uint16_t *count, bool data_chaining);
 /* End the operation: CSW with unit status us, channel status cs, residual
  * count, the CCW address after the last one run; the interruption is now
  * pending. */
