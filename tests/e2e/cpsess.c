@@ -36,12 +36,21 @@ int cps_logon(struct s3270 *s, int port, const char *user, const char *pw)
 }
 
 /* Clear blanks the screen at once; CP's redraw brings the status area
- * back, with the system name. */
+ * back, with the system name, and unlocks the keyboard. A Clear pressed
+ * while CP is writing can go unanswered (docs/console.md, "Known
+ * races"): then a person presses it again, and so does this. */
 static int clear(struct s3270 *s)
 {
-	if (s3270_do(s, UNLOCK_WAIT, NULL, 0, 15) != 0 || s3270_action(s, "Clear()") != 0)
-		return -1;
-	return s3270_wait_text(s, "CPCMS", 10);
+	for (int tries = 0; tries < 3; tries++) {
+		/* A retry first resets the locked keyboard, as a person would. */
+		if (tries && s3270_action(s, "Reset()") != 0)
+			return -1;
+		if (s3270_do(s, UNLOCK_WAIT, NULL, 0, 15) != 0 || s3270_action(s, "Clear()") != 0)
+			return -1;
+		if (s3270_wait_text(s, "CPCMS", 5) == 0 && s3270_do(s, "Wait(3,Unlock)", NULL, 0, 5) == 0)
+			return 0;
+	}
+	return -1;
 }
 
 int cps_cmd_expect(struct s3270 *s, const char *line, const char *want, double timeout_s)
