@@ -13,9 +13,11 @@
  * Hercules takes a client's input only while the device is idle and drops
  * the attention if CP starts an I/O in that instant; the input then waits
  * unannounced. So after any write made while the keyboard was unlocked
- * (the user could have typed), CP polls with a Read Modified: pending
- * input comes back with its AID; otherwise the client answers "no AID".
- * Output produced while a line is being handled is written in one go.
+ * (the user could have typed), CP polls with a Read Modified, TRM_POLL_MS
+ * later unless an attention came first: input Hercules holds comes back
+ * with its AID; otherwise the client answers "no AID". (Polling at once
+ * could overtake a key the client had just sent, which it would then send
+ * twice.) Output produced while a line is being handled is written in one go.
  */
 #include "trm.h"
 #include "cpi.h"
@@ -36,6 +38,7 @@
 #define TRM_MAX      64
 #define TRM_READ_MAX 2048      /* Read Modified reply: AID, cursor, fields */
 #define TRM_MSG_MAX  80
+#define TRM_POLL_MS  100       /* quiet time after a write before polling */
 #define TRM_OUT_MAX  (SCR_BUF_MAX > LOGO_BUF_MAX ? SCR_BUF_MAX : LOGO_BUF_MAX)
 
 enum trm_mode { TM_LOGO, TM_PASSWORD, TM_USER };
@@ -50,6 +53,7 @@ struct trm {
     bool     t_want_read;
     bool     t_kbd_open;       /* our last write unlocked the keyboard */
     bool     t_poll_after;     /* the write under way needs a poll after it */
+    uint64_t t_poll_at;        /* when to poll (dsp_now_ms), 0: no poll due */
     bool     t_hold;           /* handling input: write once, at the end */
     char     t_msg[2][TRM_MSG_MAX + 1];   /* logo message lines */
     char     t_userid[9];      /* TM_PASSWORD: who is logging on */
@@ -168,6 +172,7 @@ static void client_gone(struct trm *t)
 {
     t->t_client = false;
     t->t_kbd_open = false;
+    t->t_poll_at = 0;
     t->t_want_logo = t->t_want_read = false;
     if (t->t_mode == TM_USER && t->t_vm)
         log_disconnect(t->t_vm);
@@ -266,11 +271,13 @@ static void trm_done(struct iodev *d, const struct irb *irb)
         t->t_hold = false;
     } else {
         if (t->t_poll_after)
-            t->t_want_read = true;
+            t->t_poll_at = dsp_now_ms() + TRM_POLL_MS;
         t->t_kbd_open = true;      /* every write CP makes restores the keyboard */
     }
-    if (ds & DS_ATTN)
+    if (ds & DS_ATTN) {
         t->t_want_read = true;
+        t->t_poll_at = 0;
+    }
     kick(t);
 }
 
@@ -285,6 +292,7 @@ static void trm_unsol(struct iodev *d, const struct irb *irb)
     if (ds & DS_ATTN) {
         t->t_client = true;
         t->t_want_read = true;
+        t->t_poll_at = 0;
     } else if (ds & DS_DE) {
         /* Device end alone: a client has just connected to this device. */
         if (t->t_mode == TM_USER && t->t_vm)
@@ -324,6 +332,11 @@ void trm_poll(void)
     for (int i = 0; i < ntrm; i++) {
         struct trm *t = &trms[i];
         uint64_t dl;
+        if (t->t_poll_at && t->t_poll_at <= now && !t->t_busy) {
+            t->t_poll_at = 0;
+            t->t_want_read = true;
+            kick(t);
+        }
         if (t->t_mode != TM_LOGO && (dl = scr_deadline(&t->t_scr)) != 0 && dl <= now)
             kick(t);
     }
@@ -337,6 +350,11 @@ uint64_t trm_next_deadline_tod(void)
         uint64_t dl;
         if (t->t_mode != TM_LOGO && (dl = scr_deadline(&t->t_scr)) != 0) {
             uint64_t tod = cpi_ipl_tod + dl * 1000u * 4096u;
+            if (tod < best)
+                best = tod;
+        }
+        if (t->t_poll_at) {
+            uint64_t tod = cpi_ipl_tod + t->t_poll_at * 1000u * 4096u;
             if (tod < best)
                 best = tod;
         }
