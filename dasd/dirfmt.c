@@ -5,6 +5,7 @@
  * means the same on a little-endian host and on the mainframe.
  */
 #include "../cp/cplib.h"
+#include "../cp/bigend.h"
 #include "../cp/ebcdic.h"
 #include "dirfmt.h"
 
@@ -297,29 +298,7 @@ int dirfmt_check_user(const struct dir_user *u, int *dev)
     return DIRFMT_OK;
 }
 
-/* ---- fields ---- */
-
-static void dirfmt_put16(uint8_t *p, uint32_t v)
-{
-    p[0] = (uint8_t)(v >> 8);
-    p[1] = (uint8_t)v;
-}
-
-static void dirfmt_put32(uint8_t *p, uint32_t v)
-{
-    dirfmt_put16(p, v >> 16);
-    dirfmt_put16(p + 2, v);
-}
-
-static uint32_t dirfmt_get16(const uint8_t *p)
-{
-    return (uint32_t)p[0] << 8 | p[1];
-}
-
-static uint32_t dirfmt_get32(const uint8_t *p)
-{
-    return dirfmt_get16(p) << 16 | dirfmt_get16(p + 2);
-}
+/* ---- fields (big-endian helpers in cp/bigend.h) ---- */
 
 /* s (at most len characters are used) as len bytes of blank-padded EBCDIC. */
 static void dirfmt_put_text(uint8_t *dst, const char *s, size_t len)
@@ -373,15 +352,15 @@ uint32_t dirfmt_checksum(const uint8_t blk[DIR_BLKSIZE])
 
 void dirfmt_seal(uint8_t blk[DIR_BLKSIZE])
 {
-    dirfmt_put32(blk + DIRFMT_SUM_OFF, dirfmt_checksum(blk));
+    be_put32(blk + DIRFMT_SUM_OFF, dirfmt_checksum(blk));
 }
 
 /* Magic and checksum of a block about to be decoded. */
 static int dirfmt_check_block(const uint8_t blk[DIR_BLKSIZE], uint32_t magic)
 {
-    if (dirfmt_get32(blk) != magic)
+    if (be_get32(blk) != magic)
         return DIRFMT_E_MAGIC;
-    if (dirfmt_get32(blk + DIRFMT_SUM_OFF) != dirfmt_checksum(blk))
+    if (be_get32(blk + DIRFMT_SUM_OFF) != dirfmt_checksum(blk))
         return DIRFMT_E_CHECKSUM;
     return DIRFMT_OK;
 }
@@ -396,13 +375,13 @@ int dirfmt_encode_header(const struct dir_header *h, uint8_t blk[DIR_BLKSIZE])
         if (!dirfmt_name_ok(h->dh_userid[i], DIR_NAME_LEN))
             return DIRFMT_E_USERID;
     memset(blk, 0, DIR_BLKSIZE);
-    dirfmt_put32(blk, DIR_MAGIC);
-    dirfmt_put16(blk + 8, DIR_VERSION);
-    dirfmt_put32(blk + 12, DIR_BLKSIZE);
-    dirfmt_put32(blk + 16, h->dh_nusers);
-    dirfmt_put32(blk + 20, h->dh_serial);
-    dirfmt_put32(blk + 24, (uint32_t)(h->dh_tod >> 32));
-    dirfmt_put32(blk + 28, (uint32_t)h->dh_tod);
+    be_put32(blk, DIR_MAGIC);
+    be_put16(blk + 8, DIR_VERSION);
+    be_put32(blk + 12, DIR_BLKSIZE);
+    be_put32(blk + 16, h->dh_nusers);
+    be_put32(blk + 20, h->dh_serial);
+    be_put32(blk + 24, (uint32_t)(h->dh_tod >> 32));
+    be_put32(blk + 28, (uint32_t)h->dh_tod);
     for (uint32_t i = 0; i < h->dh_nusers; i++)
         dirfmt_put_text(blk + DIR_HDR_INDEX_OFF + i * DIR_NAME_LEN, h->dh_userid[i],
                         DIR_NAME_LEN);
@@ -416,16 +395,16 @@ int dirfmt_decode_header(const uint8_t blk[DIR_BLKSIZE], struct dir_header *h)
 
     if (err != DIRFMT_OK)
         return err;
-    if (dirfmt_get16(blk + 8) != DIR_VERSION)
+    if (be_get16(blk + 8) != DIR_VERSION)
         return DIRFMT_E_VERSION;
-    if (dirfmt_get32(blk + 12) != DIR_BLKSIZE)
+    if (be_get32(blk + 12) != DIR_BLKSIZE)
         return DIRFMT_E_BLKSIZE;
     memset(h, 0, sizeof *h);
-    h->dh_nusers = dirfmt_get32(blk + 16);
+    h->dh_nusers = be_get32(blk + 16);
     if (h->dh_nusers > DIR_MAX_USERS)
         return DIRFMT_E_NUSERS;
-    h->dh_serial = dirfmt_get32(blk + 20);
-    h->dh_tod = (uint64_t)dirfmt_get32(blk + 24) << 32 | dirfmt_get32(blk + 28);
+    h->dh_serial = be_get32(blk + 20);
+    h->dh_tod = (uint64_t)be_get32(blk + 24) << 32 | be_get32(blk + 28);
     for (uint32_t i = 0; i < h->dh_nusers; i++) {
         char *id = h->dh_userid[i];
         if (!dirfmt_get_text(id, blk + DIR_HDR_INDEX_OFF + i * DIR_NAME_LEN,
@@ -463,13 +442,13 @@ static void dirfmt_encode_dev(const struct dir_dev *d, uint8_t *p)
 
     p[DD_KIND] = d->dd_kind;
     p[DD_TYPE] = d->dd_type;
-    dirfmt_put16(p + DD_VADDR, d->dd_vaddr);
+    be_put16(p + DD_VADDR, d->dd_vaddr);
     p[DD_MODE] = d->dd_mode;
     dirfmt_put_text(p + DD_CLASS, cls, 1);
-    dirfmt_put16(p + DD_RADDR, d->dd_raddr);
-    dirfmt_put16(p + DD_START, d->dd_start);
-    dirfmt_put16(p + DD_COUNT, d->dd_count);
-    dirfmt_put16(p + DD_LINKADDR, d->dd_linkaddr);
+    be_put16(p + DD_RADDR, d->dd_raddr);
+    be_put16(p + DD_START, d->dd_start);
+    be_put16(p + DD_COUNT, d->dd_count);
+    be_put16(p + DD_LINKADDR, d->dd_linkaddr);
     dirfmt_put_text(p + DD_VOLSER, d->dd_volser, DIR_VOLSER_LEN);
     dirfmt_put_text(p + DD_LINKUSER, d->dd_linkuser, DIR_NAME_LEN);
     dirfmt_put_text(p + DD_READPW, d->dd_readpw, DIR_NAME_LEN);
@@ -485,14 +464,14 @@ static bool dirfmt_decode_dev(const uint8_t *p, struct dir_dev *d)
     memset(d, 0, sizeof *d);
     d->dd_kind = p[DD_KIND];
     d->dd_type = p[DD_TYPE];
-    d->dd_vaddr = (uint16_t)dirfmt_get16(p + DD_VADDR);
+    d->dd_vaddr = (uint16_t)be_get16(p + DD_VADDR);
     d->dd_mode = p[DD_MODE];
     ok = dirfmt_get_text(cls, p + DD_CLASS, 1);
     d->dd_class = cls[0];
-    d->dd_raddr = (uint16_t)dirfmt_get16(p + DD_RADDR);
-    d->dd_start = (uint16_t)dirfmt_get16(p + DD_START);
-    d->dd_count = (uint16_t)dirfmt_get16(p + DD_COUNT);
-    d->dd_linkaddr = (uint16_t)dirfmt_get16(p + DD_LINKADDR);
+    d->dd_raddr = (uint16_t)be_get16(p + DD_RADDR);
+    d->dd_start = (uint16_t)be_get16(p + DD_START);
+    d->dd_count = (uint16_t)be_get16(p + DD_COUNT);
+    d->dd_linkaddr = (uint16_t)be_get16(p + DD_LINKADDR);
     ok &= dirfmt_get_text(d->dd_volser, p + DD_VOLSER, DIR_VOLSER_LEN);
     ok &= dirfmt_get_text(d->dd_linkuser, p + DD_LINKUSER, DIR_NAME_LEN);
     ok &= dirfmt_get_text(d->dd_readpw, p + DD_READPW, DIR_NAME_LEN);
@@ -511,18 +490,18 @@ int dirfmt_encode_user(const struct dir_user *u, uint32_t index,
     if (index >= DIR_MAX_USERS)
         return DIRFMT_E_INDEX;
     memset(blk, 0, DIR_BLKSIZE);
-    dirfmt_put32(blk, DIR_USER_MAGIC);
-    dirfmt_put16(blk + DU_INDEX, index);
-    dirfmt_put16(blk + DU_NDEVS, u->du_ndevs);
+    be_put32(blk, DIR_USER_MAGIC);
+    be_put16(blk + DU_INDEX, index);
+    be_put16(blk + DU_NDEVS, u->du_ndevs);
     dirfmt_put_text(blk + DU_USERID, u->du_userid, DIR_NAME_LEN);
     dirfmt_put_text(blk + DU_PASSWORD, u->du_password, DIR_NAME_LEN);
-    dirfmt_put32(blk + DU_STORAGE, u->du_storage);
-    dirfmt_put32(blk + DU_MAXSTOR, u->du_maxstorage);
-    dirfmt_put32(blk + DU_CLASSES, u->du_classes);
-    dirfmt_put16(blk + DU_OPTIONS, u->du_options);
+    be_put32(blk + DU_STORAGE, u->du_storage);
+    be_put32(blk + DU_MAXSTOR, u->du_maxstorage);
+    be_put32(blk + DU_CLASSES, u->du_classes);
+    be_put16(blk + DU_OPTIONS, u->du_options);
     blk[DU_PRIORITY] = u->du_priority;
     blk[DU_IPL] = u->du_ipl;
-    dirfmt_put16(blk + DU_IPL_VADDR, u->du_ipl_vaddr);
+    be_put16(blk + DU_IPL_VADDR, u->du_ipl_vaddr);
     dirfmt_put_text(blk + DU_IPL_NAME, u->du_ipl_name, DIR_NAME_LEN);
     dirfmt_put_text(blk + DU_ACCOUNT, u->du_account, DIR_NAME_LEN);
     dirfmt_put_text(blk + DU_DIST, u->du_dist, DIR_NAME_LEN);
@@ -539,13 +518,13 @@ static bool dirfmt_decode_fields(const uint8_t blk[DIR_BLKSIZE], struct dir_user
 {
     bool ok;
 
-    u->du_storage = dirfmt_get32(blk + DU_STORAGE);
-    u->du_maxstorage = dirfmt_get32(blk + DU_MAXSTOR);
-    u->du_classes = dirfmt_get32(blk + DU_CLASSES);
-    u->du_options = (uint16_t)dirfmt_get16(blk + DU_OPTIONS);
+    u->du_storage = be_get32(blk + DU_STORAGE);
+    u->du_maxstorage = be_get32(blk + DU_MAXSTOR);
+    u->du_classes = be_get32(blk + DU_CLASSES);
+    u->du_options = (uint16_t)be_get16(blk + DU_OPTIONS);
     u->du_priority = blk[DU_PRIORITY];
     u->du_ipl = blk[DU_IPL];
-    u->du_ipl_vaddr = (uint16_t)dirfmt_get16(blk + DU_IPL_VADDR);
+    u->du_ipl_vaddr = (uint16_t)be_get16(blk + DU_IPL_VADDR);
     ok = dirfmt_get_text(u->du_userid, blk + DU_USERID, DIR_NAME_LEN);
     ok &= dirfmt_get_text(u->du_password, blk + DU_PASSWORD, DIR_NAME_LEN);
     ok &= dirfmt_get_text(u->du_ipl_name, blk + DU_IPL_NAME, DIR_NAME_LEN);
@@ -565,10 +544,10 @@ int dirfmt_decode_user(const uint8_t blk[DIR_BLKSIZE], uint32_t index,
         *dev = -1;
     if (err != DIRFMT_OK)
         return err;
-    if (dirfmt_get16(blk + DU_INDEX) != index)
+    if (be_get16(blk + DU_INDEX) != index)
         return DIRFMT_E_INDEX;
     memset(u, 0, sizeof *u);
-    u->du_ndevs = (uint16_t)dirfmt_get16(blk + DU_NDEVS);
+    u->du_ndevs = (uint16_t)be_get16(blk + DU_NDEVS);
     if (u->du_ndevs > DIR_MAX_DEVS)
         return DIRFMT_E_NDEVS;
     if (!dirfmt_decode_fields(blk, u))

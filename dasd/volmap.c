@@ -5,6 +5,7 @@
  * a little-endian host and on the big-endian machine.
  */
 #include "../cp/cplib.h"
+#include "../cp/bigend.h"
 #include "../cp/ebcdic.h"
 #include "volmap.h"
 
@@ -40,30 +41,6 @@ const char *volmap_strerror(int err)
     if (err < 0 || err >= VOLMAP_E_COUNT || volmap_msgs[err] == NULL)
         return "unknown volmap error";
     return volmap_msgs[err];
-}
-
-/* ---- big-endian fields ---- */
-
-static void volmap_put16(uint8_t *p, uint32_t v)
-{
-    p[0] = (uint8_t)(v >> 8);
-    p[1] = (uint8_t)v;
-}
-
-static void volmap_put32(uint8_t *p, uint32_t v)
-{
-    volmap_put16(p, v >> 16);
-    volmap_put16(p + 2, v);
-}
-
-static uint32_t volmap_get16(const uint8_t *p)
-{
-    return (uint32_t)p[0] << 8 | p[1];
-}
-
-static uint32_t volmap_get32(const uint8_t *p)
-{
-    return volmap_get16(p) << 16 | volmap_get16(p + 2);
 }
 
 /* ---- area types ---- */
@@ -171,10 +148,10 @@ static void volmap_put_area(uint8_t *p, const struct vol_area *a)
     memset(name, ' ', sizeof name);
     for (i = 0; i < sizeof name && a->va_name[i] != '\0'; i++)
         name[i] = a->va_name[i];
-    volmap_put16(p, a->va_type);
-    volmap_put16(p + 2, 0);
-    volmap_put32(p + 4, a->va_first);
-    volmap_put32(p + 8, a->va_count);
+    be_put16(p, a->va_type);
+    be_put16(p + 2, 0);
+    be_put32(p + 4, a->va_first);
+    be_put32(p + 8, a->va_count);
     ebc_from_ascii(p + 12, name, sizeof name);
 }
 
@@ -182,9 +159,9 @@ static void volmap_get_area(const uint8_t *p, struct vol_area *a)
 {
     size_t n = 8;
 
-    a->va_type = (uint16_t)volmap_get16(p);
-    a->va_first = volmap_get32(p + 4);
-    a->va_count = volmap_get32(p + 8);
+    a->va_type = (uint16_t)be_get16(p);
+    a->va_first = be_get32(p + 4);
+    a->va_count = be_get32(p + 8);
     ebc_to_ascii(a->va_name, p + 12, n);
     while (n > 0 && a->va_name[n - 1] == ' ')
         n--;
@@ -196,17 +173,17 @@ int volmap_encode(const struct vol_map *map, uint8_t rec[VOL_BLKSIZE])
     if (map->vm_nareas > VOL_MAP_MAX_AREAS)
         return VOLMAP_E_NAREAS;
     memset(rec, 0, VOL_BLKSIZE);
-    volmap_put32(rec + 0, VOL_MAP_MAGIC);
-    volmap_put16(rec + 4, VOL_MAP_VERSION);
-    volmap_put16(rec + 6, VOL_DEVTYPE);
-    volmap_put32(rec + 8, map->vm_cyls);
-    volmap_put16(rec + 12, map->vm_heads);
-    volmap_put16(rec + 14, map->vm_recs_per_track);
-    volmap_put32(rec + 16, map->vm_blksize);
-    volmap_put32(rec + 20, map->vm_nareas);
-    volmap_put32(rec + 24, map->vm_nuc_len);
-    volmap_put32(rec + 28, map->vm_nuc_load);
-    volmap_put32(rec + 32, map->vm_nuc_entry);
+    be_put32(rec + 0, VOL_MAP_MAGIC);
+    be_put16(rec + 4, VOL_MAP_VERSION);
+    be_put16(rec + 6, VOL_DEVTYPE);
+    be_put32(rec + 8, map->vm_cyls);
+    be_put16(rec + 12, map->vm_heads);
+    be_put16(rec + 14, map->vm_recs_per_track);
+    be_put32(rec + 16, map->vm_blksize);
+    be_put32(rec + 20, map->vm_nareas);
+    be_put32(rec + 24, map->vm_nuc_len);
+    be_put32(rec + 28, map->vm_nuc_load);
+    be_put32(rec + 32, map->vm_nuc_entry);
     for (uint32_t i = 0; i < map->vm_nareas; i++)
         volmap_put_area(rec + VOL_MAP_HDR_LEN + i * VOL_MAP_ENTRY_LEN,
                         &map->vm_area[i]);
@@ -215,25 +192,25 @@ int volmap_encode(const struct vol_map *map, uint8_t rec[VOL_BLKSIZE])
 
 int volmap_decode(const uint8_t rec[VOL_BLKSIZE], struct vol_map *map)
 {
-    uint32_t nareas = volmap_get32(rec + 20);
+    uint32_t nareas = be_get32(rec + 20);
 
-    if (volmap_get32(rec + 0) != VOL_MAP_MAGIC)
+    if (be_get32(rec + 0) != VOL_MAP_MAGIC)
         return VOLMAP_E_MAGIC;
-    if (volmap_get16(rec + 4) != VOL_MAP_VERSION)
+    if (be_get16(rec + 4) != VOL_MAP_VERSION)
         return VOLMAP_E_VERSION;
-    if (volmap_get16(rec + 6) != VOL_DEVTYPE)
+    if (be_get16(rec + 6) != VOL_DEVTYPE)
         return VOLMAP_E_DEVTYPE;
     if (nareas > VOL_MAP_MAX_AREAS)
         return VOLMAP_E_NAREAS;
     memset(map, 0, sizeof *map);
-    map->vm_cyls = volmap_get32(rec + 8);
-    map->vm_heads = (uint16_t)volmap_get16(rec + 12);
-    map->vm_recs_per_track = (uint16_t)volmap_get16(rec + 14);
-    map->vm_blksize = volmap_get32(rec + 16);
+    map->vm_cyls = be_get32(rec + 8);
+    map->vm_heads = (uint16_t)be_get16(rec + 12);
+    map->vm_recs_per_track = (uint16_t)be_get16(rec + 14);
+    map->vm_blksize = be_get32(rec + 16);
     map->vm_nareas = nareas;
-    map->vm_nuc_len = volmap_get32(rec + 24);
-    map->vm_nuc_load = volmap_get32(rec + 28);
-    map->vm_nuc_entry = volmap_get32(rec + 32);
+    map->vm_nuc_len = be_get32(rec + 24);
+    map->vm_nuc_load = be_get32(rec + 28);
+    map->vm_nuc_entry = be_get32(rec + 32);
     for (uint32_t i = 0; i < nareas; i++)
         volmap_get_area(rec + VOL_MAP_HDR_LEN + i * VOL_MAP_ENTRY_LEN,
                         &map->vm_area[i]);
@@ -431,10 +408,10 @@ static uint8_t *volmap_put_ccw(uint8_t *p, uint8_t cmd, uint32_t addr,
 {
     p[0] = cmd;
     p[1] = (uint8_t)(addr >> 16);
-    volmap_put16(p + 2, addr);
+    be_put16(p + 2, addr);
     p[4] = flags;
     p[5] = 0;
-    volmap_put16(p + 6, count);
+    be_put16(p + 6, count);
     return p + VOLMAP_CCW_LEN;
 }
 
@@ -444,8 +421,8 @@ static uint8_t *volmap_put_ccw(uint8_t *p, uint8_t cmd, uint32_t addr,
 static void volmap_put_ipl1(uint8_t *ipl1, uint32_t psw_hi, uint32_t psw_lo,
                             uint32_t ipl2_len)
 {
-    volmap_put32(ipl1, psw_hi);
-    volmap_put32(ipl1 + 4, psw_lo);
+    be_put32(ipl1, psw_hi);
+    be_put32(ipl1 + 4, psw_lo);
     volmap_put_ccw(ipl1 + 8, VOLMAP_CCW_READ_DATA, VOL_IPL2_ADDR,
                    VOLMAP_CCW_CC | VOLMAP_CCW_SLI, ipl2_len);
     volmap_put_ccw(ipl1 + 16, VOLMAP_CCW_TIC, VOL_IPL2_ADDR, 0, 0);
@@ -462,11 +439,11 @@ static uint8_t *volmap_ipl2_track(uint8_t *ipl2, uint8_t *ccw, uint32_t args,
     uint8_t *seek = ipl2 + args, *search = seek + VOLMAP_SEEK_ARG_LEN;
     uint32_t search_ccw;
 
-    volmap_put16(seek, 0);
-    volmap_put16(seek + 2, chr->vc_cyl);
-    volmap_put16(seek + 4, chr->vc_head);
-    volmap_put16(search, chr->vc_cyl);
-    volmap_put16(search + 2, chr->vc_head);
+    be_put16(seek, 0);
+    be_put16(seek + 2, chr->vc_cyl);
+    be_put16(seek + 4, chr->vc_head);
+    be_put16(search, chr->vc_cyl);
+    be_put16(search + 2, chr->vc_head);
     search[4] = 1;
     ccw = volmap_put_ccw(ccw, VOLMAP_CCW_SEEK, VOL_IPL2_ADDR + args,
                          VOLMAP_CCW_CC, VOLMAP_SEEK_ARG_LEN);
