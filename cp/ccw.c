@@ -1,4 +1,6 @@
-/* ccw.c: CCW translation and untranslation (ccw.h; docs/ccw.md).
+/* ccw.c: CCW translation and untranslation (ccw.h; docs/ccw.md): the chain
+ * as a whole (runs, TICs, groups, self-modification, the real CSW back);
+ * one command CCW by its device row is ccwckd.c.
  *
  * Entered by a virtual device class: ccw_translate at the guest's SIO,
  * ccw_untranslate at each real interruption (PCI or ending), ccw_post and
@@ -11,7 +13,7 @@
  * new run if it has none. Runs keep the guest's spacing, so the channel's
  * own sequencing is the guest's.
  */
-#include "ccw.h"
+#include "ccwint.h"
 #include "cplib.h"
 
 /* CSW/SCSW channel status bits (same positions in both). */
@@ -20,110 +22,28 @@
 #define CST_PGM   0x20
 #define CST_PROT  0x10
 
-#define GFLAGS    (CCW_CD | CCW_CC | CCW_SLI | CCW_SKIP | CCW_PCI)
 #define F0_BAD    0x07        /* format-0 flag bits 37-39: must be zero */
 #define DATA_CMD  0x00        /* command byte of a data-chained real CCW:
                                  ignored by the channel, invalid if not */
-#define CKD_SEEK  0x07
-#define CKD_RD    0x06
 #define UNSET     0xFFFFu
 #define KEYBLK    2048u       /* System/370 storage keys cover 2K blocks */
 
-/* How the channel reaches a guest CCW: as a new command, or by data
- * chaining from an input, output or search command. */
-enum { X_CMD, X_IN, X_OUT, X_SRCH };
-
-/* IBM 3380 on a 3880, as VM minidisks use it. Multi-track forms are safe:
- * without Locate Record a head switch past the last track of a cylinder
- * ends in unit check (end of cylinder), and extents are whole cylinders. */
-const struct ccw_cmd ccw_3380[] = {
-    { 0x02, CCW_READ,    CCW_A_IPL,    0,           "RDIPL"    },
-    { 0x03, CCW_CONTROL, CCW_A_NODATA, 0,           "NOP"      },
-    { 0x04, CCW_SENSE,   CCW_A_DATA,   0,           "SENSE"    },
-    { 0x05, CCW_WRITE,   CCW_A_DATA,   CCW_F_WRITE, "WD"       },
-    { 0x06, CCW_READ,    CCW_A_DATA,   0,           "RD"       },
-    { 0x07, CCW_CONTROL, CCW_A_SEEK,   0,           "SEEK"     },
-    { 0x0B, CCW_CONTROL, CCW_A_SEEK,   0,           "SEEKCYL"  },
-    { 0x0D, CCW_WRITE,   CCW_A_DATA,   CCW_F_WRITE, "WKD"      },
-    { 0x0E, CCW_READ,    CCW_A_DATA,   0,           "RKD"      },
-    { 0x11, CCW_WRITE,   CCW_A_DATA,   CCW_F_WRITE, "ERASE"    },
-    { 0x12, CCW_READ,    CCW_A_RCOUNT, 0,           "RC"       },
-    { 0x13, CCW_CONTROL, CCW_A_RECAL,  0,           "RECAL"    },
-    { 0x15, CCW_WRITE,   CCW_A_WCOUNT, CCW_F_WRITE, "WR0"      },
-    { 0x16, CCW_READ,    CCW_A_RCKD,   0,           "RR0"      },
-    { 0x1A, CCW_READ,    CCW_A_RHA,    0,           "RHA"      },
-    { 0x1B, CCW_CONTROL, CCW_A_SEEKHD, 0,           "SEEKHD"   },
-    { 0x1D, CCW_WRITE,   CCW_A_WCOUNT, CCW_F_WRITE, "WCKD"     },
-    { 0x1E, CCW_READ,    CCW_A_RCKD,   0,           "RCKD"     },
-    { 0x29, CCW_SEARCH,  CCW_A_DATA,   0,           "SKEQ"     },
-    { 0x31, CCW_SEARCH,  CCW_A_SRCHID, 0,           "SIDEQ"    },
-    { 0x49, CCW_SEARCH,  CCW_A_DATA,   0,           "SKHI"     },
-    { 0x51, CCW_SEARCH,  CCW_A_SRCHID, 0,           "SIDHI"    },
-    { 0x69, CCW_SEARCH,  CCW_A_DATA,   0,           "SKHE"     },
-    { 0x71, CCW_SEARCH,  CCW_A_SRCHID, 0,           "SIDHE"    },
-    { 0x86, CCW_READ,    CCW_A_DATA,   CCW_F_MT,    "RD MT"    },
-    { 0x8E, CCW_READ,    CCW_A_DATA,   CCW_F_MT,    "RKD MT"   },
-    { 0x92, CCW_READ,    CCW_A_RCOUNT, CCW_F_MT,    "RC MT"    },
-    { 0x96, CCW_READ,    CCW_A_RCKD,   CCW_F_MT,    "RR0 MT"   },
-    { 0x9A, CCW_READ,    CCW_A_RHA,    CCW_F_MT,    "RHA MT"   },
-    { 0x9E, CCW_READ,    CCW_A_RCKD,   CCW_F_MT,    "RCKD MT"  },
-    { 0xA9, CCW_SEARCH,  CCW_A_DATA,   CCW_F_MT,    "SKEQ MT"  },
-    { 0xB1, CCW_SEARCH,  CCW_A_SRCHID, CCW_F_MT,    "SIDEQ MT" },
-    { 0xC9, CCW_SEARCH,  CCW_A_DATA,   CCW_F_MT,    "SKHI MT"  },
-    { 0xD1, CCW_SEARCH,  CCW_A_SRCHID, CCW_F_MT,    "SIDHI MT" },
-    { 0xE4, CCW_SENSE,   CCW_A_DATA,   0,           "SENSEID"  },
-    { 0xE9, CCW_SEARCH,  CCW_A_DATA,   CCW_F_MT,    "SKHE MT"  },
-    { 0xF1, CCW_SEARCH,  CCW_A_SRCHID, CCW_F_MT,    "SIDHE MT" },
-};
-const size_t ccw_n3380 = sizeof ccw_3380 / sizeof ccw_3380[0];
-
-const struct ccw_cmd *ccw_lookup(const struct ccw_rules *r, uint8_t code)
-{
-    size_t lo = 0, hi = r->ru_ncmds;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (r->ru_cmds[mid].cc_code == code)
-            return &r->ru_cmds[mid];
-        if (r->ru_cmds[mid].cc_code < code)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return NULL;
-}
-
 /* ---- the translation state and small helpers ----------------------- */
 
-struct xl {
-    struct ccw_prog        *p;
-    const struct ccw_guest *g;
-    const struct ccw_rules *r;
-    uint8_t                 key;   /* the CAW's protection key */
-};
-
-/* What a translated guest CCW leads to. */
-struct step {
-    bool    chain;     /* the next CCW is fetched ... */
-    uint8_t next;      /* ... in this context */
-    bool    sm;        /* and the one after it, on status modifier */
-};
-
-static uint32_t raddr(const struct ccw_prog *p, const void *field)
+uint32_t ccw_raddr(const struct ccw_prog *p, const void *field)
 {
     return p->cp_real + (uint32_t)((const uint8_t *)field - (const uint8_t *)p);
 }
 
 uint32_t ccw_real_addr(const struct ccw_prog *p, unsigned idx)
 {
-    return raddr(p, &p->cp_ccw[idx]);
+    return ccw_raddr(p, &p->cp_ccw[idx]);
 }
 
 static bool inside(const struct xl *x, uint32_t ga, uint32_t len)
 {
     return ga <= x->g->cg_size && len <= x->g->cg_size - ga;
 }
-
-static uint32_t min32(uint32_t a, uint32_t b) { return a < b ? a : b; }
 
 /* May the CAW key store into (or fetch from) [ga, ga+len)? GA22-7000,
  * "Key-Controlled Protection": key 0 or a matching key may do both; any
@@ -152,8 +72,8 @@ static unsigned emit(struct xl *x, uint8_t kind, uint8_t ctx)
     return k;
 }
 
-static void set(struct xl *x, unsigned k, uint8_t cmd, uint8_t flags, uint32_t count,
-                uint32_t ra)
+void ccw_set(struct xl *x, unsigned k, uint8_t cmd, uint8_t flags, uint32_t count,
+             uint32_t ra)
 {
     x->p->cp_ccw[k] = (struct ccw1){ cmd, flags, (uint16_t)count, ra };
 }
@@ -161,29 +81,29 @@ static void set(struct xl *x, unsigned k, uint8_t cmd, uint8_t flags, uint32_t c
 /* Make real CCW k a stop: a NOP that ends the chain where the guest's
  * chain would have met the error. As a data-chained CCW it moves one
  * byte: none with SKIP on input, a zero from the bucket on output. */
-static void stop(struct xl *x, unsigned k, uint8_t why, uint32_t csw)
+void ccw_stop_at(struct xl *x, unsigned k, uint8_t why, uint32_t csw)
 {
     struct ccw_rinfo *ri = &x->p->cp_info[k];
-    set(x, k, CMD_NOP, CCW_SKIP, 1, raddr(x->p, x->p->cp_bucket));
+    ccw_set(x, k, CMD_NOP, CCW_SKIP, 1, ccw_raddr(x->p, x->p->cp_bucket));
     ri->ri_stop = why;
     ri->ri_aux = csw;
 }
 
 /* Guest bytes [ga, ga+len) that real CCW k will store into (or fetch):
  * inside storage and allowed by the key, or k becomes the stop. */
-static bool usable(struct xl *x, unsigned k, uint32_t ga, uint32_t len, bool store)
+bool ccw_usable(struct xl *x, unsigned k, uint32_t ga, uint32_t len, bool store)
 {
     uint32_t csw = x->p->cp_info[k].ri_gccw + 8;
     if (!inside(x, ga, len))
-        stop(x, k, CCW_S_ADDR, csw);
+        ccw_stop_at(x, k, CCW_S_ADDR, csw);
     else if (!keyok(x, ga, len, store))
-        stop(x, k, CCW_S_PROT, csw);
+        ccw_stop_at(x, k, CCW_S_PROT, csw);
     else
         return true;
     return false;
 }
 
-static int newslot(struct xl *x)
+int ccw_newslot(struct xl *x)
 {
     if (x->p->cp_nslot == CCW_MAXSLOT)
         return -1;
@@ -210,7 +130,7 @@ static uint32_t frame(struct xl *x, uint32_t gpage)
 
 /* Real address for len bytes of guest storage at ga (checked inside):
  * direct within one page, else a list of 2K IDAWs. 0, or the stop. */
-static int area(struct xl *x, uint32_t ga, uint32_t len, uint32_t *ra, uint8_t *ida)
+int ccw_area(struct xl *x, uint32_t ga, uint32_t len, uint32_t *ra, uint8_t *ida)
 {
     struct ccw_prog *p = x->p;
     uint32_t end = ga + len;
@@ -228,247 +148,13 @@ static int area(struct xl *x, uint32_t ga, uint32_t len, uint32_t *ra, uint8_t *
             return CCW_S_LONG;
         p->cp_idaw[n++] = f + (b & (CCW_PAGE - 1));
     }
-    *ra = raddr(p, &p->cp_idaw[p->cp_nidaw]);
+    *ra = ccw_raddr(p, &p->cp_idaw[p->cp_nidaw]);
     *ida = CCW_IDA;
     p->cp_nidaw = (uint16_t)n;
     return 0;
 }
 
-/* ---- one guest CCW ---------------------------------------------------- */
-
-/* Data straight between the device and the guest's storage. */
-static void plain(struct xl *x, unsigned k, uint8_t cmd, bool input)
-{
-    struct ccw_rinfo *ri = &x->p->cp_info[k];
-    uint8_t fl = ri->ri_gflags & GFLAGS, ida;
-    uint32_t ra;
-    ri->ri_attr |= input ? CCW_R_IN : CCW_R_OUT;
-    if (input && (fl & CCW_SKIP)) {             /* nothing is stored */
-        set(x, k, cmd, fl, ri->ri_gcount, raddr(x->p, x->p->cp_bucket));
-        return;
-    }
-    if (!usable(x, k, ri->ri_gdata, ri->ri_gcount, input))
-        return;
-    int why = area(x, ri->ri_gdata, ri->ri_gcount, &ra, &ida);
-    if (why)
-        stop(x, k, (uint8_t)why, ri->ri_gccw + 8);
-    else
-        set(x, k, cmd, fl | ida, ri->ri_gcount, ra);
-}
-
-/* Copy the first min(count, w) argument bytes into a fresh slot (the rest
- * zero). The slot, or -1 after making k a stop. */
-static int argcopy(struct xl *x, unsigned k, uint32_t w)
-{
-    struct ccw_rinfo *ri = &x->p->cp_info[k];
-    uint32_t n = min32(ri->ri_gcount, w);
-    int s;
-    if (n < w && (ri->ri_gflags & CCW_CD))
-        stop(x, k, CCW_S_SPLIT, ri->ri_gccw + 8);
-    else if (!usable(x, k, ri->ri_gdata, n, false))
-        return -1;
-    else if ((s = newslot(x)) < 0)
-        stop(x, k, CCW_S_LONG, ri->ri_gccw + 8);
-    else if (x->g->cg_read(x->g->cg_ctx, ri->ri_gdata, x->p->cp_slot[s], n))
-        stop(x, k, CCW_S_ADDR, ri->ri_gccw + 8);
-    else {
-        ri->ri_slot = (uint8_t)s;
-        ri->ri_attr |= CCW_R_COPY;
-        return s;
-    }
-    return -1;
-}
-
-/* The real CCW for an argument in slot s: at most CCW_SLOTLEN bytes; a
- * longer guest count only adds to the residual, which is the same
- * incorrect-length answer the device gives (it takes the argument and
- * stops either way). */
-static void fromslot(struct xl *x, unsigned k, uint8_t cmd, int s)
-{
-    struct ccw_rinfo *ri = &x->p->cp_info[k];
-    uint32_t n = min32(ri->ri_gcount, CCW_SLOTLEN);
-    set(x, k, cmd, ri->ri_gflags & GFLAGS, n, raddr(x->p, x->p->cp_slot[s]));
-    ri->ri_adj = (int32_t)(ri->ri_gcount - n);
-}
-
-static void put16(uint8_t *b, uint32_t v)
-{
-    b[0] = (uint8_t)(v >> 8);
-    b[1] = (uint8_t)v;
-}
-
-static uint32_t get16(const uint8_t *b) { return (uint32_t)b[0] << 8 | b[1]; }
-
-/* SEEK, SEEK CYLINDER, SEEK HEAD: 00 00 CC CC HH HH. Out of the extent is
- * the device's answer for a cylinder it does not have. */
-static void seek(struct xl *x, unsigned k, bool headonly)
-{
-    struct ccw_rinfo *ri = &x->p->cp_info[k];
-    const struct ccw_rules *r = x->r;
-    int s;
-    if (ri->ri_gcount < 6 && !(ri->ri_gflags & CCW_CD)) {
-        stop(x, k, CCW_S_SHORT, ri->ri_gccw + 8);
-        return;
-    }
-    if ((s = argcopy(x, k, 6)) < 0)
-        return;
-    uint8_t *a = x->p->cp_slot[s];
-    uint32_t cc = get16(a + 2), hh = get16(a + 4);
-    if (get16(a) != 0 || hh >= r->ru_heads || (!headonly && cc >= r->ru_cyls)) {
-        stop(x, k, CCW_S_SEEK, ri->ri_gccw + 8);
-        return;
-    }
-    if (cc >= r->ru_cyls)          /* SEEK HEAD: the device ignores CC */
-        cc = 0;
-    if (cc + r->ru_start > 0xFFFF) {  /* an extent past X'FFFF': nothing there */
-        stop(x, k, CCW_S_SEEK, ri->ri_gccw + 8);
-        return;
-    }
-    put16(a + 2, cc + r->ru_start);
-    fromslot(x, k, ri->ri_gcmd, s);
-}
-
-/* RECALIBRATE: a SEEK to the extent's cylinder 0, head 0. It moves no
- * guest data, so the residual is the real seek's (0), data chaining is
- * dropped and incorrect length cannot arise. */
-static void recal(struct xl *x, unsigned k)
-{
-    struct ccw_rinfo *ri = &x->p->cp_info[k];
-    int s = newslot(x);
-    if (s < 0) {
-        stop(x, k, CCW_S_LONG, ri->ri_gccw + 8);
-        return;
-    }
-    put16(x->p->cp_slot[s] + 2, x->r->ru_start);
-    set(x, k, CKD_SEEK, ri->ri_gflags & (CCW_CC | CCW_PCI), 6, raddr(x->p, x->p->cp_slot[s]));
-}
-
-/* SEARCH ID: CC CC HH HH R. A search only compares, so the cylinder is
- * relocated modulo 2^16 and not range-checked: an argument outside the
- * extent matches nothing on the extent's tracks, as on a real disk. */
-static void srchid(struct xl *x, unsigned k)
-{
-    struct ccw_rinfo *ri = &x->p->cp_info[k];
-    int s = argcopy(x, k, 5);
-    if (s < 0)
-        return;
-    uint8_t *a = x->p->cp_slot[s];
-    if (ri->ri_gcount >= 2)
-        put16(a, get16(a) + x->r->ru_start);
-    fromslot(x, k, ri->ri_gcmd, s);
-}
-
-/* WRITE R0, WRITE CKD: the count field (8 bytes) goes from a slot with the
- * cylinder relocated; key and data follow from the guest by data chaining
- * (an out-of-line group). */
-static void wcount(struct xl *x, unsigned k)
-{
-    struct ccw_rinfo *ri = &x->p->cp_info[k];
-    int s = argcopy(x, k, 8);
-    if (s < 0)
-        return;
-    uint8_t *a = x->p->cp_slot[s];
-    if (ri->ri_gcount >= 2)
-        put16(a, get16(a) + x->r->ru_start);
-    if (ri->ri_gcount <= 8) {
-        set(x, k, ri->ri_gcmd, ri->ri_gflags & GFLAGS, ri->ri_gcount, raddr(x->p, a));
-        return;
-    }
-    if (!usable(x, k, ri->ri_gdata, ri->ri_gcount, false))
-        return;
-    ri->ri_kind = CCW_K_ENTRY;
-    set(x, k, CMD_TIC, 0, 0, 0);
-}
-
-/* READ COUNT, READ HA, READ R0, READ CKD: the count field (or home
- * address) is read into a slot filled with X'FF' and goes to the guest
- * relocated by ccw_post; the rest of R0/CKD goes straight to the guest. */
-static void rcount(struct xl *x, unsigned k, uint8_t arg)
-{
-    struct ccw_prog *p = x->p;
-    struct ccw_rinfo *ri = &p->cp_info[k];
-    uint32_t w = arg == CCW_A_RHA ? 5 : 8, c = ri->ri_gcount;
-    uint32_t need = arg == CCW_A_RCKD ? c : min32(c, w);
-    int s;
-    ri->ri_attr |= CCW_R_IN | CCW_R_NOTE;
-    if (c < w && (ri->ri_gflags & CCW_CD)) {
-        stop(x, k, CCW_S_SPLIT, ri->ri_gccw + 8);
-        return;
-    }
-    if (!usable(x, k, ri->ri_gdata, need, true))
-        return;
-    if (p->cp_nnote == CCW_MAXNOTE || (s = newslot(x)) < 0) {
-        stop(x, k, CCW_S_LONG, ri->ri_gccw + 8);
-        return;
-    }
-    memset(p->cp_slot[s], 0xFF, CCW_SLOTLEN);
-    p->cp_note[p->cp_nnote++] = (struct ccw_note){
-        ri->ri_gdata, (uint16_t)k, (uint8_t)s, (uint8_t)min32(c, w), arg == CCW_A_RHA };
-    ri->ri_slot = (uint8_t)s;
-    if (arg != CCW_A_RCKD || c <= 8) {
-        fromslot(x, k, ri->ri_gcmd, s);
-        return;
-    }
-    ri->ri_kind = CCW_K_ENTRY;
-    set(x, k, CMD_TIC, 0, 0, 0);
-}
-
-/* READ IPL: record 1 of the minidisk's cylinder 0, head 0. Becomes a group
- * SEEK (extent start, head 0), READ DATA; after a seek READ DATA reads the
- * first record past R0, which is what READ IPL reads. */
-static void ipl(struct xl *x, unsigned k)
-{
-    struct ccw_rinfo *ri = &x->p->cp_info[k];
-    int s = newslot(x);
-    ri->ri_attr |= CCW_R_IN;
-    if (s < 0) {
-        stop(x, k, CCW_S_LONG, ri->ri_gccw + 8);
-        return;
-    }
-    if (!(ri->ri_gflags & CCW_SKIP) && !usable(x, k, ri->ri_gdata, ri->ri_gcount, true))
-        return;
-    put16(x->p->cp_slot[s] + 2, x->r->ru_start);
-    ri->ri_slot = (uint8_t)s;
-    ri->ri_kind = CCW_K_ENTRY;
-    set(x, k, CMD_TIC, 0, 0, 0);
-}
-
-/* A command CCW: its row decides. Returns the flags that chain on. On an
- * extent that starts at cylinder 0 nothing is relocated, so searches and
- * count fields go straight to the guest; so does a count read with SKIP. */
-static uint8_t command(struct xl *x, unsigned k, const struct ccw_cmd *row)
-{
-    struct ccw_rinfo *ri = &x->p->cp_info[k];
-    bool input = row->cc_class == CCW_READ || row->cc_class == CCW_SENSE;
-    bool count = row->cc_arg == CCW_A_RCOUNT || row->cc_arg == CCW_A_RHA
-                 || row->cc_arg == CCW_A_RCKD;
-    uint8_t arg = row->cc_arg;
-    if ((x->r->ru_start == 0 && (count || arg == CCW_A_SRCHID || arg == CCW_A_WCOUNT))
-        || (count && (ri->ri_gflags & CCW_SKIP)))
-        arg = CCW_A_DATA;
-    ri->ri_arg = arg;
-    if (row->cc_class == CCW_SEARCH)
-        ri->ri_attr |= CCW_R_SM;
-    switch (arg) {
-    case CCW_A_NODATA:
-        set(x, k, ri->ri_gcmd, ri->ri_gflags & GFLAGS, ri->ri_gcount,
-            raddr(x->p, x->p->cp_bucket));
-        break;
-    case CCW_A_SEEK:   seek(x, k, false); break;
-    case CCW_A_SEEKHD: seek(x, k, true); break;
-    case CCW_A_RECAL:  recal(x, k); return ri->ri_gflags & CCW_CC;
-    case CCW_A_IPL:    ipl(x, k); break;
-    case CCW_A_SRCHID: srchid(x, k); break;
-    case CCW_A_WCOUNT: wcount(x, k); break;
-    case CCW_A_RCOUNT: case CCW_A_RHA: case CCW_A_RCKD:
-        rcount(x, k, arg);
-        break;
-    default:
-        plain(x, k, ri->ri_gcmd, input);
-        break;
-    }
-    return ri->ri_gflags & (CCW_CD | CCW_CC);
-}
+/* ---- one guest CCW: fetch, TIC, dispatch (commands: ccwckd.c) -------- */
 
 /* A guest TIC at ga in context ctx (GA22-7000, "Transfer in Channel"): not
  * as the first CCW, to a doubleword inside storage, not to another TIC. */
@@ -476,11 +162,11 @@ static void tic(struct xl *x, unsigned k, uint32_t ga, uint32_t to, bool first)
 {
     uint8_t c;
     if (first || (to & 7) || !inside(x, to, 8))
-        stop(x, k, CCW_S_PGM, ga + 8);
+        ccw_stop_at(x, k, CCW_S_PGM, ga + 8);
     else if (x->g->cg_read(x->g->cg_ctx, to, &c, 1) || (c & 0x0F) == CMD_TIC)
-        stop(x, k, CCW_S_PGM, to + 8);
+        ccw_stop_at(x, k, CCW_S_PGM, to + 8);
     else {
-        set(x, k, CMD_TIC, 0, 0, 0);
+        ccw_set(x, k, CMD_TIC, 0, 0, 0);
         x->p->cp_info[k].ri_aux = to;
     }
 }
@@ -499,11 +185,11 @@ static bool fetch(struct xl *x, unsigned k, uint32_t ga)
     ri->ri_gccw = ga;
     ri->ri_arg = CCW_A_DATA;
     if (k == CCW_MAXCCW - 1)                    /* the last place is for a stop */
-        stop(x, k, CCW_S_LONG, ga + 8);
+        ccw_stop_at(x, k, CCW_S_LONG, ga + 8);
     else if (!inside(x, ga, 8) || x->g->cg_read(x->g->cg_ctx, ga, c, 8))
-        stop(x, k, CCW_S_PGM, ga);
+        ccw_stop_at(x, k, CCW_S_PGM, ga);
     else if (!keyok(x, ga, 8, false))
-        stop(x, k, CCW_S_PROT, ga + 8);
+        ccw_stop_at(x, k, CCW_S_PROT, ga + 8);
     else {
         ri->ri_gcmd = c[0];
         ri->ri_gdata = (uint32_t)c[1] << 16 | (uint32_t)c[2] << 8 | c[3];
@@ -525,7 +211,7 @@ static struct step unit(struct xl *x, uint32_t ga, uint8_t ctx, bool first, bool
     if (!fetch(x, k, ga))
         return s;
     if (clash) {
-        stop(x, k, CCW_S_PGM, ga + 8);
+        ccw_stop_at(x, k, CCW_S_PGM, ga + 8);
         return s;
     }
     if ((ri->ri_gcmd & 0x0F) == CMD_TIC) {
@@ -536,18 +222,18 @@ static struct step unit(struct xl *x, uint32_t ga, uint8_t ctx, bool first, bool
     const struct ccw_cmd *row = NULL;
     if ((ri->ri_gflags & F0_BAD) || ri->ri_gcount == 0
         || (ctx == X_CMD && (ri->ri_gcmd & 0x0F) == 0))
-        stop(x, k, CCW_S_PGM, ga + 8);
+        ccw_stop_at(x, k, CCW_S_PGM, ga + 8);
     else if (ctx != X_CMD) {
         if (ctx == X_SRCH)
             ri->ri_attr |= CCW_R_SM;
-        plain(x, k, DATA_CMD, ctx == X_IN);
+        ccw_plain(x, k, DATA_CMD, ctx == X_IN);
         chain = ri->ri_gflags & (CCW_CD | CCW_CC);
     } else if (!(row = ccw_lookup(x->r, ri->ri_gcmd)))
-        stop(x, k, CCW_S_CMDREJ, ga + 8);
+        ccw_stop_at(x, k, CCW_S_CMDREJ, ga + 8);
     else if ((row->cc_flags & CCW_F_WRITE) && x->r->ru_readonly)
-        stop(x, k, CCW_S_FILEPROT, ga + 8);
+        ccw_stop_at(x, k, CCW_S_FILEPROT, ga + 8);
     else {
-        chain = command(x, k, row);
+        chain = ccw_command(x, k, row);
         cls = row->cc_class;
     }
     if (ri->ri_stop || !chain)
@@ -556,7 +242,7 @@ static struct step unit(struct xl *x, uint32_t ga, uint8_t ctx, bool first, bool
     s.next = (chain & CCW_CD) ? dirctx(cls) : X_CMD;
     s.sm = (ri->ri_attr & CCW_R_SM) && !(chain & CCW_CD);
     if (s.sm && k + 2 > CCW_MAXCCW - 1) {       /* no room for the CCW a skip lands on */
-        stop(x, k, CCW_S_LONG, ga + 8);
+        ccw_stop_at(x, k, CCW_S_LONG, ga + 8);
         s.chain = s.sm = false;
     }
     return s;
@@ -573,13 +259,13 @@ static void group(struct xl *x, unsigned k)
     struct ccw_rinfo *ri = &p->cp_info[k];
     bool isipl = ri->ri_arg == CCW_A_IPL;
     uint32_t off = isipl ? 0 : 8, len = ri->ri_gcount - off;
-    uint32_t ra = raddr(p, p->cp_bucket), sa = raddr(p, p->cp_slot[ri->ri_slot]);
+    uint32_t ra = ccw_raddr(p, p->cp_bucket), sa = ccw_raddr(p, p->cp_slot[ri->ri_slot]);
     uint8_t fl = ri->ri_gflags & GFLAGS, ida = 0;
     int why = p->cp_nccw + 3 > CCW_MAXCCW ? CCW_S_LONG : 0;
     if (!why && !(isipl && (fl & CCW_SKIP)))
-        why = area(x, ri->ri_gdata + off, len, &ra, &ida);
+        why = ccw_area(x, ri->ri_gdata + off, len, &ra, &ida);
     if (why) {
-        stop(x, k, (uint8_t)why, ri->ri_gccw + 8);
+        ccw_stop_at(x, k, (uint8_t)why, ri->ri_gccw + 8);
         return;
     }
     unsigned a = emit(x, CCW_K_PIECE, X_CMD), b = emit(x, CCW_K_PIECE, X_CMD);
@@ -588,12 +274,12 @@ static void group(struct xl *x, unsigned k)
     p->cp_info[a].ri_attr = p->cp_info[b].ri_attr = 0;
     p->cp_info[b].ri_adj = 0;
     if (isipl) {
-        set(x, a, CKD_SEEK, CCW_CC | (fl & CCW_PCI), 6, sa);
-        set(x, b, CKD_RD, (fl & ~CCW_PCI) | ida, len, ra);
+        ccw_set(x, a, CKD_SEEK, CCW_CC | (fl & CCW_PCI), 6, sa);
+        ccw_set(x, b, CKD_RD, (fl & ~CCW_PCI) | ida, len, ra);
         p->cp_info[a].ri_adj = ri->ri_gcount;
     } else {
-        set(x, a, ri->ri_gcmd, CCW_CD | (fl & CCW_PCI), 8, sa);
-        set(x, b, DATA_CMD, (fl & ~CCW_PCI) | ida, len, ra);
+        ccw_set(x, a, ri->ri_gcmd, CCW_CD | (fl & CCW_PCI), 8, sa);
+        ccw_set(x, b, DATA_CMD, (fl & ~CCW_PCI) | ida, len, ra);
         p->cp_info[a].ri_adj = (int32_t)len;
     }
     if (fl & (CCW_CD | CCW_CC)) {
@@ -601,7 +287,7 @@ static void group(struct xl *x, unsigned k)
         p->cp_info[t] = p->cp_info[b];
         p->cp_info[t].ri_kind = CCW_K_BACK;
         p->cp_info[t].ri_blk = (uint16_t)(k + 1);
-        set(x, t, CMD_TIC, 0, 0, 0);
+        ccw_set(x, t, CMD_TIC, 0, 0, 0);
     }
     ri->ri_blk = (uint16_t)a;
 }
@@ -651,7 +337,7 @@ static void tics(struct xl *x)
             continue;
         int t = find(p, ri->ri_aux, ri->ri_ctx);
         if (t < 0 && p->cp_nccw == CCW_MAXCCW) {
-            stop(x, k, CCW_S_LONG, ri->ri_gccw + 8);
+            ccw_stop_at(x, k, CCW_S_LONG, ri->ri_gccw + 8);
             continue;
         }
         if (t < 0) {
@@ -757,7 +443,7 @@ static void selfmod(struct xl *x)
             continue;
         uint32_t len = moved(ri);
         if (len && reaches(p, k, ri->ri_gdata, len, ri->ri_attr & CCW_R_NOTE))
-            stop(x, k, CCW_S_SELFMOD, ri->ri_gccw + 8);
+            ccw_stop_at(x, k, CCW_S_SELFMOD, ri->ri_gccw + 8);
     }
 }
 
@@ -786,7 +472,7 @@ static void resolve(struct xl *x)
             continue;
         unsigned t = ri->ri_blk == UNSET ? k : follow(p, ri->ri_blk);
         if (p->cp_ccw[t].cw_cmd == CMD_TIC && !p->cp_info[t].ri_stop)
-            stop(x, k, CCW_S_PGM, ri->ri_gccw + 8);     /* cannot happen; never run it */
+            ccw_stop_at(x, k, CCW_S_PGM, ri->ri_gccw + 8);     /* cannot happen; never run it */
         else
             p->cp_ccw[k].cw_addr = ccw_real_addr(p, t);
     }
@@ -872,7 +558,7 @@ void ccw_post(struct ccw_prog *p, const struct ccw_guest *g)
         if (p->cp_info[n->cn_real].ri_stop || !stored)
             continue;                     /* the device never got there */
         if (n->cn_len >= n->cn_ccoff + 2u)
-            put16(s + n->cn_ccoff, get16(s + n->cn_ccoff) - p->cp_cstart);
+            be_put16(s + n->cn_ccoff, be_get16(s + n->cn_ccoff) - p->cp_cstart);
         g->cg_write(g->cg_ctx, n->cn_ga, s, n->cn_len);
         memset(s, 0xFF, CCW_SLOTLEN);     /* a second call changes nothing */
     }
