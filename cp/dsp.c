@@ -26,6 +26,7 @@
 #define IDLE_PSW_LO   0x80000000u
 #define TOD_PER_US    4096u
 #define CPUTMR_MAX    0x7FFFFFFFFFFFFFFFll
+#define MIN_SLICE_US  50u            /* the shortest slice a timer event makes */
 
 static struct vmblok *vm_list, *rr_next, *fp_owner;
 static int vm_count;
@@ -151,6 +152,16 @@ static void run_slice(struct vmblok *vm, uint32_t slice_us)
         return;
     switch_regs(vm);
     load_crs(vm);
+    /* End the slice no later than the machine's next timer event, so a
+     * long slice never delays its own timer interruption. */
+    uint64_t now = cpu_stck(), next = tmr_next_event(vm);
+    if (next != ~(uint64_t)0) {
+        uint64_t until_us = next > now ? (next - now) >> 12 : 0;
+        if (until_us < MIN_SLICE_US)
+            until_us = MIN_SLICE_US;
+        if (until_us < slice_us)
+            slice_us = (uint32_t)until_us;
+    }
     cpu_spt((int64_t)slice_us * TOD_PER_US);
     uint64_t t0 = cpu_stck();
     for (;;) {

@@ -21,6 +21,7 @@
 
 #define IPL_RUNS    7
 #define LOGON_RUNS  7
+#define LOOP_RUNS   3       /* cpuloop bare and under CP, alternately */
 #define TRAP_N0     50000000.0      /* tests/bench/guest/trapcost.S */
 #define TRAP_N1     200000.0
 
@@ -159,9 +160,16 @@ int main(int argc, char **argv)
     double ipl_med = median(ipl, IPL_RUNS);
     fprintf(stderr, "bench: IPL to ONLINE %.3f s\n", ipl_med);
 
-    if (run_bare("cpuloop", rb) != 0 || run_under_cp("cpuloop", rc_) != 0)
-        return fail("cpuloop did not run") ? 1 : 1;
-    double t_bare = tod_us(rb + 16) - tod_us(rb + 8), t_cp = tod_us(rc_ + 16) - tod_us(rc_ + 8);
+    /* Alternate bare and CP runs and take each median, so a slow moment of
+     * the host weighs on neither side alone. */
+    double bare_v[LOOP_RUNS], cp_v[LOOP_RUNS];
+    for (int i = 0; i < LOOP_RUNS; i++) {
+        if (run_bare("cpuloop", rb) != 0 || run_under_cp("cpuloop", rc_) != 0)
+            return fail("cpuloop did not run") ? 1 : 1;
+        bare_v[i] = tod_us(rb + 16) - tod_us(rb + 8);
+        cp_v[i] = tod_us(rc_ + 16) - tod_us(rc_ + 8);
+    }
+    double t_bare = median(bare_v, LOOP_RUNS), t_cp = median(cp_v, LOOP_RUNS);
     double ratio = t_bare / t_cp;
     fprintf(stderr, "bench: cpuloop bare %.0f us, under CP %.0f us, ratio %.4f\n", t_bare, t_cp, ratio);
 
@@ -196,8 +204,8 @@ int main(int argc, char **argv)
     fprintf(f, "| figure | measured | goal | met |\n|---|---|---|---|\n");
     fprintf(f, "| IPL to ONLINE, median of %d (min %.3f s, max %.3f s) | %.3f s | under 2 s | %s |\n",
             IPL_RUNS, ipl[0], ipl[IPL_RUNS - 1], ipl_med, ipl_med < 2.0 ? "yes" : "no");
-    fprintf(f, "| CPU-bound guest: bare time ÷ time under CP (%.2f s bare, %.2f s under CP) | %.4f | at least 0.99 | %s |\n",
-            t_bare / 1e6, t_cp / 1e6, ratio, ratio >= 0.99 ? "yes" : "no");
+    fprintf(f, "| CPU-bound guest: bare time ÷ time under CP, medians of %d (%.2f s bare, %.2f s under CP) | %.4f | at least 0.99 | %s |\n",
+            LOOP_RUNS, t_bare / 1e6, t_cp / 1e6, ratio, ratio >= 0.99 ? "yes" : "no");
     static const char *const ops[] = { "SSM", "LPSW", "SIO" };
     for (int i = 0; i < 3; i++)
         fprintf(f, "| trapped %s round trip, in register instructions (bare Hercules: %.1f) | %.0f | at most 150 | %s |\n",

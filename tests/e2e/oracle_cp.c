@@ -89,15 +89,18 @@ static void no_programs(void)
 	CU_FAIL("no build/guest/*.bin: build them with make guest");
 }
 
+static unsigned failures_before;
+
 static void setup(void)
 {
 	herc_clear_signal();
+	failures_before = CU_get_number_of_failures();
 	alarm(TEST_TIMEOUT);
 }
 
 static void teardown(void)
 {
-	bool failed = herc_signal != 0;
+	bool failed = herc_signal != 0 || CU_get_number_of_failures() > failures_before;
 	alarm(0);
 	if (herc_signal)
 		CU_FAIL("watchdog or signal during the test");
