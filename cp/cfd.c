@@ -63,10 +63,9 @@ static void show_fprs(struct cmdctx *cx, const struct vmblok *vm, unsigned lo, u
 
 static void show_psw(struct cmdctx *cx, const struct vmblok *vm)
 {
-    uint8_t r[8];
-    psw_encode(&vm->vm_psw, r);
-    cfm_reply(cx, "PSW = %02X%02X%02X%02X %02X%02X%02X%02X", r[0], r[1], r[2], r[3],
-              r[4], r[5], r[6], r[7]);
+    char t[PSW_TEXT_LEN];
+    psw_text(&vm->vm_psw, t);
+    cfm_reply(cx, "PSW = %s", t);
 }
 
 /* [L|T]hexloc[-hexloc|.hexcount] into [*from, *to]; false: bad syntax. */

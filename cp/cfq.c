@@ -116,10 +116,9 @@ static void q_psw(struct cmdctx *cx)
         cfm_reply(cx, "CFM002E QUERY PSW NEEDS A VIRTUAL MACHINE: LOG ON TO USE IT");
         return;
     }
-    uint8_t r[8];
-    psw_encode(&vm->vm_psw, r);
-    cfm_reply(cx, "PSW = %02X%02X%02X%02X %02X%02X%02X%02X", r[0], r[1], r[2], r[3],
-              r[4], r[5], r[6], r[7]);
+    char t[PSW_TEXT_LEN];
+    psw_text(&vm->vm_psw, t);
+    cfm_reply(cx, "PSW = %s", t);
 }
 
 static const struct cmd_entry query_tab[] = {

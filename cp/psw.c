@@ -1,5 +1,6 @@
 /* psw.c: S/370 PSW formats and the real PSW that runs a guest. */
 #include "psw.h"
+#include "fmt.h"
 
 #define B1_EC    0x08u
 #define B1_MCK   0x04u
@@ -49,6 +50,14 @@ void psw_encode(const struct vpsw *p, uint8_t raw[8])
     raw[5] = (uint8_t)(p->ps_addr >> 16);
     raw[6] = (uint8_t)(p->ps_addr >> 8);
     raw[7] = (uint8_t)p->ps_addr;
+}
+
+void psw_text(const struct vpsw *p, char buf[PSW_TEXT_LEN])
+{
+    uint8_t r[8];
+    psw_encode(p, r);
+    fmt(buf, PSW_TEXT_LEN, "%02X%02X%02X%02X %02X%02X%02X%02X",
+        r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7]);
 }
 
 bool psw_io_enabled(const struct vpsw *p, unsigned ch)

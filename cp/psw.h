@@ -47,6 +47,10 @@ struct vpsw {
 bool psw_decode(const uint8_t raw[8], struct vpsw *p);
 void psw_encode(const struct vpsw *p, uint8_t raw[8]);
 
+/* The PSW as CP shows it: "hhhhhhhh hhhhhhhh" (17 characters and NUL). */
+#define PSW_TEXT_LEN 18
+void psw_text(const struct vpsw *p, char buf[PSW_TEXT_LEN]);
+
 /* Is the virtual machine enabled for I/O from channel ch? for external? */
 bool psw_io_enabled(const struct vpsw *p, unsigned ch);
 bool psw_ext_enabled(const struct vpsw *p);

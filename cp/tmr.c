@@ -61,10 +61,6 @@ void tmr_update(struct vmblok *vm)
         vm->vm_ext_pending &= (uint8_t)~VM_EXT_CLKCMP;
 }
 
-#define CR0_CLKCMP 0x00000800u
-#define CR0_CPUTMR 0x00000400u
-#define CR0_ITIMER 0x00000080u
-
 static uint64_t earliest(uint64_t a, uint64_t b)
 {
     return a < b ? a : b;

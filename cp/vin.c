@@ -6,11 +6,6 @@
 #include "tmr.h"
 #include "cplib.h"
 
-/* CR0 external subclass masks (S/370). */
-#define CR0_CLKCMP 0x00000800u
-#define CR0_CPUTMR 0x00000400u
-#define CR0_ITIMER 0x00000080u
-#define CR0_KEY    0x00000040u
 
 /* Store the current PSW as an old PSW at old (with the BC-mode code and
  * ILC), then load the new PSW from new. */

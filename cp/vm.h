@@ -26,6 +26,12 @@ enum vm_run {
 #define VM_EXT_CLKCMP   0x04u   /* clock comparator, X'1004' */
 #define VM_EXT_CPUTMR   0x08u   /* CPU timer, X'1005' */
 
+/* System/370 CR0 external subclass masks (GA22-7000). */
+#define CR0_CLKCMP  0x00000800u   /* clock comparator */
+#define CR0_CPUTMR  0x00000400u   /* CPU timer */
+#define CR0_ITIMER  0x00000080u   /* interval timer */
+#define CR0_KEY     0x00000040u   /* interrupt key */
+
 #define VM_SEGS   16            /* 16 x 1M: the whole 24-bit address space */
 
 struct vmblok {

@@ -65,10 +65,9 @@ void vmcons_stop(struct vmblok *vm, const char *why)
 
 void vmcons_disabled_wait(struct vmblok *vm)
 {
-    uint8_t raw[8];
-    psw_encode(&vm->vm_psw, raw);
-    vmcons_printf(vm, "DSP450W CP ENTERED; DISABLED WAIT PSW '%02X%02X%02X%02X %02X%02X%02X%02X'",
-                  raw[0], raw[1], raw[2], raw[3], raw[4], raw[5], raw[6], raw[7]);
+    char t[PSW_TEXT_LEN];
+    psw_text(&vm->vm_psw, t);
+    vmcons_printf(vm, "DSP450W CP ENTERED; DISABLED WAIT PSW '%s'", t);
     enter_cp_mode(vm);
 }
 

@@ -13,6 +13,7 @@
 #include "vm.h"
 #include "frm.h"
 #include "cplib.h"
+#include "bigend.h"
 #include "hw/cpu.h"
 
 #define STE_INVALID  0x00000020u
@@ -214,13 +215,14 @@ int vst_read_u32(struct vmblok *vm, uint32_t ga, uint32_t *v)
 {
     uint8_t b[4];
     int rc = vst_read(vm, ga, b, 4);
-    *v = (uint32_t)b[0] << 24 | (uint32_t)b[1] << 16 | (uint32_t)b[2] << 8 | b[3];
+    *v = be_get32(b);
     return rc;
 }
 
 int vst_write_u32(struct vmblok *vm, uint32_t ga, uint32_t v)
 {
-    uint8_t b[4] = { (uint8_t)(v >> 24), (uint8_t)(v >> 16), (uint8_t)(v >> 8), (uint8_t)v };
+    uint8_t b[4];
+    be_put32(b, v);
     return vst_write(vm, ga, b, 4);
 }
 

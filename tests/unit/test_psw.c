@@ -2,6 +2,7 @@
  * the interruption codes stored in a BC-mode old PSW. Rows of
  * {8 bytes, decoded fields}; every row is also re-encoded. */
 #include <CUnit/CUnit.h>
+#include <stdio.h>
 #include <string.h>
 #include "../../cp/psw.h"
 
@@ -54,6 +55,12 @@ static void test_decode_encode(void)
         uint8_t back[8];
         psw_encode(&p, back);
         CU_ASSERT_EQUAL(memcmp(back, rows[i].raw, 8), 0);
+        char text[PSW_TEXT_LEN], want[PSW_TEXT_LEN];
+        psw_text(&p, text);
+        snprintf(want, sizeof want, "%02X%02X%02X%02X %02X%02X%02X%02X", rows[i].raw[0],
+                 rows[i].raw[1], rows[i].raw[2], rows[i].raw[3], rows[i].raw[4],
+                 rows[i].raw[5], rows[i].raw[6], rows[i].raw[7]);
+        CU_ASSERT_STRING_EQUAL(text, want);
     }
 }
 
