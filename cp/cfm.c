@@ -6,6 +6,7 @@
 #include "con.h"
 #include "cpi.h"
 #include "log.h"
+#include "lnk.h"
 #include "trm.h"
 #include "vm.h"
 #include "vmcons.h"
@@ -81,9 +82,11 @@ static void c_shutdown(struct cmdctx *cx)
 static const struct cmd_entry cp_commands[] = {
     { "BEGIN",    1, AG,             cfv_begin,      CMD_F_VM },
     { "DEFINE",   3, AG,             cfv_define,     CMD_F_VM },
+    { "DETACH",   3, AG,             lnk_cmd_detach, CMD_F_VM },
     { "DISPLAY",  1, AG,             cfd_display,    CMD_F_VM },
     { "EXTERNAL", 3, AG,             cfv_external,   CMD_F_VM },
     { "IPL",      1, AG,             cfv_ipl,        CMD_F_VM },
+    { "LINK",     4, AG,             lnk_cmd_link,   CMD_F_VM },
     { "LOGOFF",   3, AG,             log_cmd_logoff, CMD_F_VM },
     { "LOGOUT",   6, AG,             log_cmd_logoff, CMD_F_VM },
     { "LOGON",    1, CMD_ANY,        log_cmd_logon,  CMD_F_NOVM },
@@ -157,10 +160,21 @@ void cfm_prelogon(struct trm *t, const char *line)
 
 static void user_reply(struct cmdctx *cx, const char *text)
 {
-    vmcons_write(cx->cx_vm, text);
+    if (!cx->cx_rc)
+        cx->cx_rc = cmd_msg_rc(text);
+    if (cx->cx_sink)
+        cx->cx_sink(cx->cx_sinkctx, text);
+    else
+        vmcons_write(cx->cx_vm, text);
 }
 
 void cfm_user(struct vmblok *vm, const char *line)
+{
+    cfm_guest(vm, line, NULL, NULL);
+}
+
+int cfm_guest(struct vmblok *vm, const char *line, void (*sink)(void *ctx, const char *text),
+              void *ctx)
 {
     static struct cmdctx cx;
     memset(&cx, 0, sizeof cx);
@@ -169,5 +183,8 @@ void cfm_user(struct vmblok *vm, const char *line)
     cx.cx_vm = vm;
     cx.cx_trm = vm->vm_trm;
     cx.cx_reply = user_reply;
+    cx.cx_sink = sink;
+    cx.cx_sinkctx = ctx;
     cfm_execute(&cx, line);
+    return cx.cx_rc;
 }

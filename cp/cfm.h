@@ -14,6 +14,11 @@ struct trm;
 void cfm_operator(const char *line);                 /* the real console */
 void cfm_prelogon(struct trm *t, const char *line);  /* a terminal's logo */
 void cfm_user(struct vmblok *vm, const char *line);  /* a logged-on user */
+/* A command from the user's virtual machine (DIAGNOSE X'08'): replies go
+ * to sink (NULL: the console); the return code (cmd_msg_rc of the first
+ * error message, else 0). */
+int cfm_guest(struct vmblok *vm, const char *line, void (*sink)(void *ctx, const char *text),
+              void *ctx);
 /* Parse and run a line for an issuer set up in cx. */
 void cfm_execute(struct cmdctx *cx, const char *line);
 

@@ -99,11 +99,11 @@ static void q_virtual(struct cmdctx *cx)
     cfm_reply(cx, "CPU 00  ID = FF000370 3090  %s MODE", vm->vm_psw.ps_ec ? "EC" : "BC");
     for (int i = 0; i < vm->vm_ndev; i++) {
         const struct vdev *vd = &vm->vm_dev[i];
-        if (vm->vm_trm)
-            cfm_reply(cx, "%s %03X %04X ON TERMINAL %04X", vd->vd_ops->vo_name, vd->vd_addr,
-                      vd->vd_type, trm_devno(vm->vm_trm));
-        else
-            cfm_reply(cx, "%s %03X %04X DISCONNECTED", vd->vd_ops->vo_name, vd->vd_addr, vd->vd_type);
+        char line[80];
+        if (!vd->vd_ops)
+            continue;
+        vio_describe(vm, vd, line, sizeof line);
+        cfm_reply(cx, "%s", line);
     }
     if (vm->vm_ndev == 0)
         cfm_reply(cx, "NO VIRTUAL DEVICES");

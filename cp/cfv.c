@@ -105,12 +105,12 @@ void cfv_define(struct cmdctx *cx)
         return;
     }
     uint32_t old = vm->vm_size;
+    cpu_reset(vm);                  /* first: no I/O may still reach the old frames */
     vst_destroy(vm);
     if (vst_create(vm, bytes) != 0 && vst_create(vm, old) != 0) {
         vmcons_stop(vm, "CFV092E NO STORAGE LEFT FOR THIS VIRTUAL MACHINE");
         return;
     }
-    cpu_reset(vm);
     cfm_reply(cx, "STORAGE = %05uK", vm->vm_size / 1024);
 }
 

@@ -59,3 +59,17 @@ bool cmd_allowed(const struct cmd_entry *e, uint32_t classes)
 {
     return e->ce_classes == CMD_ANY || (e->ce_classes & classes) != 0;
 }
+
+int cmd_msg_rc(const char *text)
+{
+    for (int i = 0; i < 3; i++)
+        if (text[i] < 'A' || text[i] > 'Z')
+            return 0;
+    int n = 0;
+    for (int i = 3; i < 6; i++) {
+        if (text[i] < '0' || text[i] > '9')
+            return 0;
+        n = n * 10 + (text[i] - '0');
+    }
+    return text[6] == 'E' && (text[7] == ' ' || text[7] == '\0') ? n : 0;
+}

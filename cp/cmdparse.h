@@ -44,6 +44,11 @@ struct cmdctx {
     void           (*cx_reply)(struct cmdctx *cx, const char *text);
     struct vmblok   *cx_vm;               /* the issuer's virtual machine, if any */
     struct trm      *cx_trm;              /* the issuer's terminal, if any */
+    int              cx_rc;               /* the command's return code (cmd_msg_rc) */
+    /* Where replies go when the guest asked for them in a buffer
+     * (DIAGNOSE X'08'); NULL: the user's console. */
+    void           (*cx_sink)(void *ctx, const char *text);
+    void            *cx_sinkctx;
 };
 
 #define CMD_CLASS(c)   (1u << ((c) - 'A'))
@@ -56,6 +61,9 @@ int cmd_tokenize(const char *line, struct cmd_line *out);
 const struct cmd_entry *cmd_lookup(const struct cmd_entry *tab, size_t n, const char *word);
 /* "ABCG" -> class bits; letters outside A-Z are ignored. */
 uint32_t cmd_class_bits(const char *letters);
+/* The return code a message stands for, as VM/370 gave a DIAGNOSE X'08'
+ * caller: nnn of an error message "PPPnnnE ...", else 0. */
+int cmd_msg_rc(const char *text);
 /* May a user with these classes issue the command? */
 bool cmd_allowed(const struct cmd_entry *e, uint32_t classes);
 

@@ -17,6 +17,7 @@
 #include "frm.h"
 #include "log.h"
 #include "udr.h"
+#include "rvl.h"
 #include "cplib.h"
 #include "../dasd/vol.h"
 #include "hw/cpu.h"
@@ -114,6 +115,7 @@ void cpi_main(void)
     read_ipl_volser();
     banner(count_cpus());
     frm_init(cpi_real_storage);
+    rvl_init();
     udr_init(cpi_ipl_dev);
 
     trm_init_all();

@@ -4,6 +4,7 @@
  * specification exception, and so is one CP does not provide. Every code
  * is listed with its registers in docs/diagnose.md. */
 #include "prv.h"
+#include "dia.h"
 #include "vm.h"
 #include "vst.h"
 #include "cpi.h"
@@ -64,6 +65,19 @@ static int dia_0c(struct vmblok *vm, unsigned rx, unsigned ry)
     return vst_write(vm, a, out, 32) ? PGM_ADDRESSING : PRV_DONE;
 }
 
+/* X'10': release pages Rx to Ry (4K multiples, Rx <= Ry): their frames
+ * go back to CP and they read as zeros when touched again. Advisory: while
+ * the machine has I/O under way nothing is released. */
+static int dia_10(struct vmblok *vm, unsigned rx, unsigned ry)
+{
+    uint32_t first = GR(rx), last = GR(ry);
+    if ((first | last) & 0xFFF || first > last || (first | last) & 0xFF000000u)
+        return PGM_SPECIFICATION;
+    if (!vm->vm_pins)
+        vst_release(vm, first, last);
+    return PRV_DONE;
+}
+
 /* X'60': the virtual machine's storage size in bytes into Rx. */
 static int dia_60(struct vmblok *vm, unsigned rx, unsigned ry)
 {
@@ -77,7 +91,12 @@ static const struct {
     dia_fn   fn;
 } dia_tab[] = {
     { 0x00, dia_00 },
+    { 0x08, dia_cpcmd },
     { 0x0C, dia_0c },
+    { 0x10, dia_10 },
+    { 0x18, dia_dasdio },
+    { 0x20, dia_genio },
+    { 0x24, dia_devtype },
     { 0x60, dia_60 },
 };
 

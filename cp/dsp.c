@@ -80,7 +80,7 @@ static struct vmblok *pick(void)
         struct vmblok *next = vm->vm_next ? vm->vm_next : vm_list;
         if (vm->vm_run == VM_WAITING && wakeable(vm))
             vm->vm_run = VM_RUNNING;
-        if (vm->vm_run == VM_RUNNING) {
+        if (vm->vm_run == VM_RUNNING && !vm->vm_iowait) {
             rr_next = next;
             return vm;
         }
@@ -125,20 +125,22 @@ static void enter_wait(struct vmblok *vm)
         vmcons_disabled_wait(vm);
 }
 
-/* Load the guest's tables and monitor masks, unless they are already in. */
+/* Load the guest's tables and monitor masks, unless they are already in.
+ * The segment-table designation itself is compared, not the machine: a
+ * LOGOFF and LOGON, or DEFINE STORAGE, builds new tables in the same
+ * VMBLOK. */
 static void load_crs(struct vmblok *vm)
 {
-    static struct vmblok *cr_owner;
-    static uint32_t cr_size;
-    if (cr_owner == vm && cr_size == vm->vm_size && (vm->vm_cr[8] & 0xFFFF) == cr8_now)
+    static uint32_t cr1_now;
+    uint32_t std = vst_std(vm);
+    if (cr1_now == std && (vm->vm_cr[8] & 0xFFFF) == cr8_now)
         return;
-    cpu_lctl(1, vst_std(vm));
+    cpu_lctl(1, std);
+    cr1_now = std;
     /* The guest's monitor masks (CR8 bits 16-31), so MONITOR CALL raises
      * its monitor events on the real machine, which CP reflects. */
     cr8_now = vm->vm_cr[8] & 0x0000FFFFu;
     cpu_lctl(8, cr8_now);
-    cr_owner = vm;
-    cr_size = vm->vm_size;
 }
 
 /* Run vm for one slice. After an interception that leaves it runnable,
@@ -148,7 +150,7 @@ static void run_slice(struct vmblok *vm, uint32_t slice_us)
 {
     tmr_update(vm);
     vin_deliver(vm);
-    if (vm->vm_run != VM_RUNNING)
+    if (vm->vm_run != VM_RUNNING || vm->vm_iowait)
         return;
     switch_regs(vm);
     load_crs(vm);
@@ -174,7 +176,7 @@ static void run_slice(struct vmblok *vm, uint32_t slice_us)
         psw_from_real(&vm->vm_psw, vm->vm_ctx.hc_psw);
         prg_intercept(vm, cls);
         /* The slice ends with the CPU timer's external interruption. */
-        if (cls == INT_EXT || vm->vm_run != VM_RUNNING)
+        if (cls == INT_EXT || vm->vm_run != VM_RUNNING || vm->vm_iowait)
             break;
         if ((vm->vm_ext_pending || vm->vm_io_pending) && vin_deliver(vm))
             continue;
@@ -186,11 +188,14 @@ static void run_slice(struct vmblok *vm, uint32_t slice_us)
     vm->vm_tcpu += used;
 }
 
-/* Idle until an I/O interruption or the next timer event. */
-static void idle(void)
+/* Idle until an I/O interruption, the next timer event, or wake (the
+ * I/O watchdog's next check). */
+static void idle(uint64_t wake)
 {
     static struct hw_ctx ctx;
-    uint64_t wake = trm_next_deadline_tod();
+    uint64_t term = trm_next_deadline_tod();
+    if (term < wake)
+        wake = term;
     for (struct vmblok *vm = vm_list; vm; vm = vm->vm_next)
         if (vm->vm_run == VM_WAITING) {
             uint64_t t = tmr_next_event(vm);
@@ -211,10 +216,11 @@ void dsp_run(void)
     cpu_sckc(~(uint64_t)0);
     for (;;) {
         trm_poll();
+        uint64_t watchdog = ios_watchdog();
         struct vmblok *vm = pick();
         if (vm)
             run_slice(vm, more_runnable(vm) ? DSP_SLICE_US : DSP_SLICE_ALONE_US);
         else
-            idle();
+            idle(watchdog);
     }
 }

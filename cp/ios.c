@@ -50,8 +50,146 @@ static uint64_t now_us(void)
     return cpu_stck() >> 12;
 }
 
-int ios_sync(struct iodev *d, const struct ccw1 *prog, struct irb *irb,
-             uint32_t timeout_ms)
+/* ---- queued starts ------------------------------------------------------ */
+
+static int nrunning;       /* devices with a queued start running (watchdog) */
+
+static struct ioreq *dequeue(struct iodev *d)
+{
+    struct ioreq *rq = d->id_qhead;
+    if (rq) {
+        d->id_qhead = rq->rq_next;
+        if (!d->id_qhead)
+            d->id_qtail = NULL;
+        rq->rq_next = NULL;
+    }
+    return rq;
+}
+
+/* Start the next queued request the device can take. */
+static void start_next(struct iodev *d)
+{
+    while (!d->id_cur && !d->id_active && !d->id_hold && d->id_qhead) {
+        struct ioreq *rq = dequeue(d);
+        const struct ccw1 *prog = rq->rq_prepare(rq);
+        if (!prog) {
+            rq->rq_queued = false;
+            continue;
+        }
+        struct irb irb;
+        int rc = ios_start(d, prog);
+        if (rc == -1) {             /* status left over from elsewhere: drop it */
+            cpu_tsch(d->id_sid, &irb);
+            rc = ios_start(d, prog);
+        }
+        if (rc == 0) {
+            d->id_cur = rq;
+            nrunning++;
+            rq->rq_started = cpu_stck();
+            continue;
+        }
+        /* The device is gone: the request ends with no status at all. */
+        memset(&irb, 0, sizeof irb);
+        irb.ir_scsw.sc_cstat = 0x02;     /* interface-control check */
+        rq->rq_queued = false;
+        rq->rq_done(rq, &irb);
+    }
+}
+
+/* The request now running ended with irb. */
+static void end_current(struct iodev *d, const struct irb *irb)
+{
+    struct ioreq *rq = d->id_cur;
+    d->id_cur = NULL;
+    d->id_active = false;
+    nrunning--;
+    rq->rq_queued = false;
+    rq->rq_done(rq, irb);
+}
+
+static bool ending(const struct irb *irb)
+{
+    uint32_t f = irb->ir_scsw.sc_flags;
+    /* Primary status ends a start; a halt of a device that was between
+     * CCWs ends with status pending alone. */
+    return ((f & (SCSW_FC_START | SCSW_FC_HALT)) && (f & SCSW_SC_PRIM))
+           || ((f & SCSW_FC_HALT) && (f & SCSW_SC_PEND));
+}
+
+/* Poll the running request to its end (interruptions are disabled). */
+static void finish_current(struct iodev *d)
+{
+    struct irb irb;
+    while (d->id_cur) {
+        int cc = cpu_tsch(d->id_sid, &irb);
+        if (cc == 3) {
+            memset(&irb, 0, sizeof irb);
+            irb.ir_scsw.sc_cstat = 0x02;
+            end_current(d, &irb);
+        } else if (cc == 0 && ending(&irb)) {
+            end_current(d, &irb);
+        }
+    }
+}
+
+void ios_submit(struct iodev *d, struct ioreq *rq)
+{
+    rq->rq_next = NULL;
+    rq->rq_queued = true;
+    if (d->id_qtail)
+        d->id_qtail->rq_next = rq;
+    else
+        d->id_qhead = rq;
+    d->id_qtail = rq;
+    start_next(d);
+}
+
+int ios_cancel(struct iodev *d, struct ioreq *rq)
+{
+    if (!rq->rq_queued)
+        return 0;
+    if (d->id_cur != rq) {
+        for (struct ioreq **p = &d->id_qhead; *p; p = &(*p)->rq_next) {
+            if (*p == rq) {
+                *p = rq->rq_next;
+                break;
+            }
+        }
+        d->id_qtail = NULL;
+        for (struct ioreq *q = d->id_qhead; q; q = q->rq_next)
+            d->id_qtail = q;
+        rq->rq_next = NULL;
+        rq->rq_queued = false;
+        return 0;
+    }
+    /* Running: halt it and wait for the halt's ending (a DASD presents
+     * it within microseconds under Hercules). */
+    d->id_hold++;
+    cpu_hsch(d->id_sid);
+    finish_current(d);
+    d->id_hold--;
+    start_next(d);
+    return 1;
+}
+
+uint64_t ios_watchdog(void)
+{
+    const uint64_t limit = (uint64_t)IOS_WATCHDOG_MS * 1000u << 12;
+    uint64_t now = cpu_stck(), next = ~(uint64_t)0;
+    for (int i = 0; nrunning && i < ios_ndev; i++) {
+        struct iodev *d = &ios_dev[i];
+        if (!d->id_cur)
+            continue;
+        if (now - d->id_cur->rq_started >= limit)
+            ios_cancel(d, d->id_cur);
+        else if (d->id_cur->rq_started + limit < next)
+            next = d->id_cur->rq_started + limit;
+    }
+    return next;
+}
+
+static int sync_body(struct iodev *d, const struct ccw1 *prog, struct irb *irb,
+                     uint32_t timeout_ms)
 {
     static struct orb orb;
     memset(&orb, 0, sizeof orb);
@@ -79,6 +217,19 @@ int ios_sync(struct iodev *d, const struct ccw1 *prog, struct irb *irb,
         if (now_us() > deadline)
             return -1;
     }
+}
+
+int ios_sync(struct iodev *d, const struct ccw1 *prog, struct irb *irb,
+             uint32_t timeout_ms)
+{
+    /* A queued start under way ends first, through its own rq_done; the
+     * next one waits until this program has run. */
+    d->id_hold++;
+    finish_current(d);
+    int rc = sync_body(d, prog, irb, timeout_ms);
+    d->id_hold--;
+    start_next(d);
+    return rc;
 }
 
 int ios_wait_active(struct iodev *d, uint32_t timeout_ms)
@@ -122,6 +273,13 @@ void ios_interrupt(void)
     struct iodev *d = &ios_dev[parm];
     if (cpu_tsch(sid, &irb) != 0)
         return;
+    if (d->id_cur) {
+        if (ending(&irb)) {
+            end_current(d, &irb);
+            start_next(d);
+        }
+        return;                     /* PCI and other intermediate status: later */
+    }
     uint32_t f = irb.ir_scsw.sc_flags;
     bool ended = (f & SCSW_FC_START) && (f & SCSW_SC_PRIM);
     if (d->id_active && ended) {

@@ -20,6 +20,7 @@ enum dev_class {
 };
 
 struct iodev;
+struct ioreq;
 
 struct iodrv {
     void (*dr_done)(struct iodev *d, const struct irb *irb);
@@ -37,7 +38,29 @@ struct iodev {
     bool      id_active;       /* a start function of ours is under way */
     const struct iodrv *id_drv;
     void     *id_priv;         /* the driver's state for this device */
+    /* Queued starts (ios_submit): the one running, and those waiting. */
+    struct ioreq *id_cur;
+    struct ioreq *id_qhead, *id_qtail;
+    uint8_t   id_hold;         /* CP's own synchronous I/O has the device (nests) */
 };
+
+/* A queued start, for devices several users share (DASD holding
+ * minidisks). rq_prepare runs when the device is free: it returns the
+ * channel program to start, or NULL when the request ended without I/O
+ * (it has called nothing; rq_done is not called either). rq_done gets the
+ * ending, or a halt's ending after ios_cancel or the watchdog. */
+struct ioreq {
+    struct ioreq *rq_next;
+    const struct ccw1 *(*rq_prepare)(struct ioreq *rq);
+    void (*rq_done)(struct ioreq *rq, const struct irb *irb);
+    uint64_t rq_started;       /* TOD of the real start (watchdog) */
+    bool     rq_queued;        /* on id_q* or id_cur */
+};
+
+/* A queued start that has run this long is halted (HSCH): a guest's
+ * channel program that loops must not keep a shared volume from everyone
+ * else (docs/ccw.md). */
+#define IOS_WATCHDOG_MS 5000u
 
 extern struct iodev ios_dev[IOS_MAXDEV];
 extern int ios_ndev;
@@ -60,6 +83,17 @@ int ios_sync(struct iodev *d, const struct ccw1 *prog, struct irb *irb,
 /* Wait, by polling, for the start function under way on d to end (its
  * status is taken and dropped). 0 ended or none was active, -1 timed out. */
 int ios_wait_active(struct iodev *d, uint32_t timeout_ms);
+/* Queue rq on d; it starts at once when d is free, else after the
+ * requests before it. */
+void ios_submit(struct iodev *d, struct ioreq *rq);
+/* Take rq back: 0 if it had not started (nothing more happens), 1 if it
+ * was running and has been halted (rq_done has been called with the halt
+ * status before this returns). */
+int ios_cancel(struct iodev *d, struct ioreq *rq);
+/* Halt queued starts that have run longer than IOS_WATCHDOG_MS; the TOD
+ * of the next check that could find one, or ~0. */
+uint64_t ios_watchdog(void);
+
 /* Handle the I/O interruption just taken (subsystem id and parameter in lowcore). */
 void ios_interrupt(void);
 

@@ -16,6 +16,7 @@
 #include "con.h"
 #include "vmcons.h"
 #include "vcon.h"
+#include "lnk.h"
 #include "vin.h"
 #include "tod.h"
 #include "fmt.h"
@@ -77,8 +78,9 @@ static void vm_free(struct vmblok *vm)
     in_use[vm - vm_pool] = false;
 }
 
-/* The devices the directory gives the user: the console now; unit
- * record devices and minidisks arrive with [Virtual I/O]. */
+/* The console the directory gives the user; minidisks and links follow
+ * once the terminal is attached, to show their messages (lnk_logon). Unit
+ * record devices arrive with [Spooling]. */
 static void attach_devices(struct vmblok *vm, const struct dir_user *u)
 {
     vm->vm_ndev = 0;
@@ -151,6 +153,7 @@ void log_password(struct trm *t, const char *userid, const char *password)
     vm->vm_run = VM_STOPPED;
     dsp_add(vm);
     trm_attach(t, vm);
+    lnk_logon(vm, dir);
     vmcons_printf(vm, "LOGON AT %s", when);
     con_printf("LOG001I %s LOGON AT %04X %s", userid, trm_devno(t), when);
     if (entry.du_ipl != DIR_IPL_NONE)
@@ -169,7 +172,9 @@ static void logoff(struct vmblok *vm, const char *how)
     fmt(line2, sizeof line2, "%s AT %s", how, when);
     con_printf("LOG002I %s %s", vm->vm_user, line2);
     struct trm *t = vm->vm_trm;
+    vm->vm_run = VM_STOPPED;        /* a DIAGNOSE X'08' LOGOFF must not run on */
     dsp_remove(vm);
+    vio_detach_all(vm);
     vst_destroy(vm);
     vm_free(vm);
     if (t)

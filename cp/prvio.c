@@ -52,7 +52,13 @@ static int sio(struct vmblok *vm, struct vdev *vd)
     }
     vd->vd_working = true;
     vd->vd_nccw = 0;
-    vd->vd_ops->vo_start(vm, vd);      /* ends (interruption pending) or works on */
+    /* The start ends (interruption pending), works on, or fails before the
+     * device started, when the CSW is stored now. */
+    if (vd->vd_ops->vo_start(vm, vd) == VIO_CC1) {
+        vd->vd_working = false;
+        store_csw(vm, vd->vd_csw);
+        return 1;
+    }
     return 0;
 }
 
@@ -86,7 +92,7 @@ static int tch(struct vmblok *vm, unsigned ch)
 {
     bool any = false, pending = false;
     for (int i = 0; i < vm->vm_ndev; i++) {
-        if ((vm->vm_dev[i].vd_addr >> 8) == ch) {
+        if (vm->vm_dev[i].vd_ops && (vm->vm_dev[i].vd_addr >> 8) == ch) {
             any = true;
             pending |= vm->vm_dev[i].vd_pending;
         }

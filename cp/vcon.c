@@ -13,6 +13,8 @@
 #include "vmcons.h"
 #include "ebcdic.h"
 #include "cplib.h"
+#include "fmt.h"
+#include "trm.h"
 
 #define CMD_WRITE     0x01
 #define CMD_WRITE_CR  0x09
@@ -152,7 +154,19 @@ static void vcon_halt(struct vmblok *vm, struct vdev *vd)
     vio_end(vm, vd, US_CE | US_DE, 0, 0);
 }
 
-const struct vdev_ops vcon_ops = { "CONS", vcon_start, vcon_halt };
+static void vcon_describe(const struct vmblok *vm, const struct vdev *vd, char *buf, size_t cap)
+{
+    if (vm->vm_trm)
+        fmt(buf, cap, "CONS %03X %04X ON TERMINAL %04X", vd->vd_addr, vd->vd_type,
+            trm_devno(vm->vm_trm));
+    else
+        fmt(buf, cap, "CONS %03X %04X DISCONNECTED", vd->vd_addr, vd->vd_type);
+}
+
+const struct vdev_ops vcon_ops = {
+    .vo_name = "CONS", .vo_start = vcon_start, .vo_halt = vcon_halt,
+    .vo_describe = vcon_describe,
+};
 
 void vcon_input(struct vmblok *vm, const char *line)
 {

@@ -4,6 +4,7 @@
 #include "vin.h"
 #include "vst.h"
 #include "cplib.h"
+#include "fmt.h"
 
 #define CCW_CD   0x80
 #define CCW_TIC  0x08
@@ -12,16 +13,23 @@
 struct vdev *vio_find(struct vmblok *vm, uint16_t addr)
 {
     for (int i = 0; i < vm->vm_ndev; i++)
-        if (vm->vm_dev[i].vd_addr == addr)
+        if (vm->vm_dev[i].vd_ops && vm->vm_dev[i].vd_addr == addr)
             return &vm->vm_dev[i];
     return NULL;
 }
 
 struct vdev *vio_attach(struct vmblok *vm, uint16_t addr, uint16_t type, const struct vdev_ops *ops)
 {
-    if (vm->vm_ndev == VIO_MAXDEV || vio_find(vm, addr))
+    if (vio_find(vm, addr))
         return NULL;
-    struct vdev *vd = &vm->vm_dev[vm->vm_ndev++];
+    int slot = 0;
+    while (slot < vm->vm_ndev && vm->vm_dev[slot].vd_ops)
+        slot++;
+    if (slot == VIO_MAXDEV)
+        return NULL;
+    if (slot == vm->vm_ndev)
+        vm->vm_ndev++;
+    struct vdev *vd = &vm->vm_dev[slot];
     memset(vd, 0, sizeof *vd);
     vd->vd_addr = addr;
     vd->vd_type = type;
@@ -29,14 +37,55 @@ struct vdev *vio_attach(struct vmblok *vm, uint16_t addr, uint16_t type, const s
     return vd;
 }
 
+/* End what the device has under way, and forget its status. */
+static void quiesce(struct vmblok *vm, struct vdev *vd)
+{
+    vd->vd_sync = NULL;             /* a DIAGNOSE waiting for it is reset too */
+    if (vd->vd_working && vd->vd_ops->vo_halt)
+        vd->vd_ops->vo_halt(vm, vd);
+    vd->vd_working = false;
+    vd->vd_pending = false;
+}
+
+static void recount(struct vmblok *vm);
+
+void vio_detach(struct vmblok *vm, struct vdev *vd)
+{
+    quiesce(vm, vd);
+    if (vd->vd_ops->vo_detach)
+        vd->vd_ops->vo_detach(vm, vd);
+    if (vm->vm_console == vd)
+        vm->vm_console = NULL;
+    vd->vd_ops = NULL;
+    while (vm->vm_ndev && !vm->vm_dev[vm->vm_ndev - 1].vd_ops)
+        vm->vm_ndev--;
+    recount(vm);
+}
+
+void vio_detach_all(struct vmblok *vm)
+{
+    for (int i = 0; i < vm->vm_ndev; i++)
+        if (vm->vm_dev[i].vd_ops)
+            vio_detach(vm, &vm->vm_dev[i]);
+    vm->vm_ndev = 0;
+}
+
 void vio_reset(struct vmblok *vm)
 {
-    for (int i = 0; i < vm->vm_ndev; i++) {
-        vm->vm_dev[i].vd_working = false;
-        vm->vm_dev[i].vd_pending = false;
-    }
+    for (int i = 0; i < vm->vm_ndev; i++)
+        if (vm->vm_dev[i].vd_ops)
+            quiesce(vm, &vm->vm_dev[i]);
     vm->vm_io_pending = false;
     vm->vm_conin_ready = false;
+    vm->vm_iowait = false;
+}
+
+void vio_describe(const struct vmblok *vm, const struct vdev *vd, char *buf, size_t cap)
+{
+    if (vd->vd_ops->vo_describe)
+        vd->vd_ops->vo_describe(vm, vd, buf, cap);
+    else
+        fmt(buf, cap, "%s %03X %04X", vd->vd_ops->vo_name, vd->vd_addr, vd->vd_type);
 }
 
 int vio_fetch_ccw(struct vmblok *vm, struct vdev *vd, uint8_t *cmd, uint32_t *addr,
@@ -80,11 +129,50 @@ static void build_csw(struct vdev *vd, uint8_t us, uint8_t cs, uint16_t residual
 
 void vio_end(struct vmblok *vm, struct vdev *vd, uint8_t us, uint8_t cs, uint16_t residual)
 {
-    (void)vm;
-    build_csw(vd, us, cs, residual, vd->vd_ccw + 8);
+    vio_end_at(vm, vd, vd->vd_ccw + 8, us, cs, residual);
+}
+
+void vio_end_at(struct vmblok *vm, struct vdev *vd, uint32_t ccw, uint8_t us, uint8_t cs,
+                uint16_t residual)
+{
+    build_csw(vd, us, cs, residual, ccw);
     vd->vd_working = false;
+    if (vd->vd_sync) {
+        void (*done)(struct vmblok *, struct vdev *) = vd->vd_sync;
+        vd->vd_sync = NULL;
+        done(vm, vd);
+        return;
+    }
     vd->vd_pending = true;
     vm->vm_io_pending = true;
+}
+
+int vio_start_sync(struct vmblok *vm, struct vdev *vd, uint32_t caw,
+                   void (*done)(struct vmblok *vm, struct vdev *vd))
+{
+    if (vd->vd_working || vd->vd_pending)
+        return 2;
+    vd->vd_ccw = caw & 0x00FFFFFFu;
+    vd->vd_key = (uint8_t)(caw >> 28);
+    vd->vd_nccw = 0;
+    vd->vd_working = true;
+    vd->vd_sync = done;
+    if (vd->vd_ccw & 7) {
+        vio_end_at(vm, vd, vd->vd_ccw, 0, CS_PGM, 0);
+        return 0;
+    }
+    if (vd->vd_ops->vo_start(vm, vd) == VIO_CC1) {
+        /* Ended before the device started: vd_csw is built already. */
+        vd->vd_working = false;
+        vd->vd_sync = NULL;
+        done(vm, vd);
+    }
+    return 0;
+}
+
+void vio_set_csw(struct vdev *vd, uint32_t ccw, uint8_t us, uint8_t cs, uint16_t residual)
+{
+    build_csw(vd, us, cs, residual, ccw);
 }
 
 void vio_unsolicited(struct vmblok *vm, struct vdev *vd, uint8_t us)
@@ -108,7 +196,7 @@ static void recount(struct vmblok *vm)
 {
     vm->vm_io_pending = false;
     for (int i = 0; i < vm->vm_ndev; i++)
-        if (vm->vm_dev[i].vd_pending)
+        if (vm->vm_dev[i].vd_ops && vm->vm_dev[i].vd_pending)
             vm->vm_io_pending = true;
 }
 
@@ -124,7 +212,7 @@ bool vio_deliver(struct vmblok *vm)
         return false;
     for (int i = 0; i < vm->vm_ndev; i++) {
         struct vdev *vd = &vm->vm_dev[i];
-        if (vd->vd_pending && enabled_for(vm, vd->vd_addr >> 8)) {
+        if (vd->vd_ops && vd->vd_pending && enabled_for(vm, vd->vd_addr >> 8)) {
             vio_clear_pending(vm, vd);
             vst_write(vm, V_CSW, vd->vd_csw, 8);
             vin_io(vm, vd->vd_addr);

@@ -12,6 +12,7 @@
 
 #include <stdint.h>
 #include <stdbool.h>
+#include <stddef.h>
 
 struct vmblok;
 struct vdev;
@@ -29,11 +30,18 @@ struct vdev;
 /* Start results. */
 #define VIO_DONE     0  /* ended: CSW ready, interruption made pending */
 #define VIO_WORKING  1  /* under way (a console read waiting for a line) */
+#define VIO_CC1      2  /* ended before the device started: vd_csw is stored
+                           at once and SIO sets condition code 1 */
 
 struct vdev_ops {
     const char *vo_name;                                   /* "CONS" ... */
     int  (*vo_start)(struct vmblok *vm, struct vdev *vd);  /* run from vd_ccw */
     void (*vo_halt)(struct vmblok *vm, struct vdev *vd);   /* end what is under way */
+    /* Optional: let go of the device's resources (DETACH, LOGOFF); nothing
+     * is under way when it is called. */
+    void (*vo_detach)(struct vmblok *vm, struct vdev *vd);
+    /* QUERY VIRTUAL's line for the device. */
+    void (*vo_describe)(const struct vmblok *vm, const struct vdev *vd, char *buf, size_t cap);
 };
 
 struct vdev {
@@ -47,6 +55,10 @@ struct vdev {
     uint32_t vd_nccw;            /* CCWs run by this start (VIO_MAX_CCWS) */
     uint8_t  vd_key;             /* the CAW's protection key: it goes into the CSW */
     uint8_t  vd_csw[8];          /* status for the next interruption or TIO */
+    void    *vd_priv;            /* the device class's own state */
+    /* Set while a DIAGNOSE runs a channel program: the ending goes to it
+     * (vd_csw built, no interruption) instead of becoming pending. */
+    void   (*vd_sync)(struct vmblok *vm, struct vdev *vd);
 };
 
 #define VIO_MAXDEV 16
@@ -64,14 +76,32 @@ int vio_fetch_ccw(struct vmblok *vm, struct vdev *vd, uint8_t *cmd, uint32_t *ad
  * count, the CCW address after the last one run; the interruption is now
  * pending. */
 void vio_end(struct vmblok *vm, struct vdev *vd, uint8_t us, uint8_t cs, uint16_t residual);
+/* The same with the CSW's CCW address given. */
+void vio_end_at(struct vmblok *vm, struct vdev *vd, uint32_t ccw, uint8_t us, uint8_t cs,
+                uint16_t residual);
+/* Build vd_csw without making an interruption pending (VIO_CC1). */
+void vio_set_csw(struct vdev *vd, uint32_t ccw, uint8_t us, uint8_t cs, uint16_t residual);
 /* Status the device presents on its own (attention). */
 void vio_unsolicited(struct vmblok *vm, struct vdev *vd, uint8_t us);
 
+/* Slots of vm_dev with vd_ops NULL are free (a DETACH leaves a hole, so
+ * pointers to the others stay good). */
 struct vdev *vio_find(struct vmblok *vm, uint16_t addr);
-/* Add a device at LOGON; NULL when the table is full. */
+/* Add a device; NULL when the table is full or the address is in use. */
 struct vdev *vio_attach(struct vmblok *vm, uint16_t addr, uint16_t type, const struct vdev_ops *ops);
+/* Halt what is under way, drop its status, let go of it, free the slot. */
+void vio_detach(struct vmblok *vm, struct vdev *vd);
+void vio_detach_all(struct vmblok *vm);
 /* Reset every device (SYSTEM RESET): nothing under way, nothing pending. */
 void vio_reset(struct vmblok *vm);
+/* QUERY VIRTUAL's line for vd. */
+void vio_describe(const struct vmblok *vm, const struct vdev *vd, char *buf, size_t cap);
+
+/* Start the chain at caw (key in bits 0-3) for a DIAGNOSE: done is
+ * called with vd_csw built when it ends, perhaps before this returns. 2
+ * if the device is busy or has status pending (nothing started), else 0. */
+int vio_start_sync(struct vmblok *vm, struct vdev *vd, uint32_t caw,
+                   void (*done)(struct vmblok *vm, struct vdev *vd));
 
 /* The device's pending interruption is taken another way (TIO, SIO). */
 void vio_clear_pending(struct vmblok *vm, struct vdev *vd);

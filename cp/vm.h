@@ -70,11 +70,13 @@ struct vmblok {
     uint32_t *vm_ptab[VM_SEGS];         /* page table of each segment */
     uint8_t  *vm_keyf[2];               /* key bytes, one per 2K block (vst.c) */
     uint32_t  vm_resident;              /* pages with frames */
+    uint32_t  vm_pins;                  /* pages fixed for I/O under way (mdk.c) */
 
     /* Devices (vio.c) and the console's typed-ahead line (vcon.c). */
     struct vdev vm_dev[VIO_MAXDEV];
     int       vm_ndev;
     bool      vm_io_pending;            /* some device has an interruption pending */
+    bool      vm_iowait;                /* a DIAGNOSE waits for its I/O: not dispatchable */
     bool      vm_vmread;                /* a console read waits for the user */
     struct vdev *vm_console;            /* the virtual console, if the directory gives one */
     bool      vm_conin_ready;

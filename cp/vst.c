@@ -137,6 +137,22 @@ void vst_clear(struct vmblok *vm)
             memset(vm->vm_keyf[i], 0, FRAME_SIZE);
 }
 
+void vst_release(struct vmblok *vm, uint32_t first, uint32_t last)
+{
+    for (uint32_t ga = first; ga <= last && ga < vm->vm_size; ga += FRAME_SIZE) {
+        uint32_t *pt = vm->vm_ptab[ga >> VST_SEG_SHIFT];
+        uint32_t *pte = pt ? &pt[(ga >> VST_PAGE_SHIFT) & (PAGES_PER_SEG - 1)] : NULL;
+        if (pte && !(*pte & PTE_INVALID)) {
+            frm_free((void *)(uintptr_t)(*pte & PTE_FRAME));
+            *pte = PTE_INVALID;
+            vm->vm_resident--;
+        }
+        if (ga + FRAME_SIZE < ga)
+            break;
+    }
+    cpu_ptlb();
+}
+
 uint32_t vst_std(const struct vmblok *vm)
 {
     return addr_of(vm->vm_segtab);     /* STL 0: 16 entries */

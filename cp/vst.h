@@ -29,6 +29,10 @@ int  vst_create(struct vmblok *vm, uint32_t size);
 void vst_destroy(struct vmblok *vm);
 /* Zero every page and key (SYSTEM CLEAR): pages are simply released. */
 void vst_clear(struct vmblok *vm);
+/* Give back the frames of the pages from first to last (4K multiples);
+ * they read as zeros when next touched. The caller makes sure no I/O is
+ * under way into them (vm_pins). */
+void vst_release(struct vmblok *vm, uint32_t first, uint32_t last);
 /* CR1 value (primary segment-table designation) for running the guest. */
 uint32_t vst_std(const struct vmblok *vm);
 

@@ -59,6 +59,16 @@ static inline int cpu_tsch(uint32_t sid, struct irb *i)
     return cc;
 }
 
+/* HALT SUBCHANNEL: cc 0 initiated, 1 status pending, 2 busy (halt or
+ * clear under way), 3 not operational. */
+static inline int cpu_hsch(uint32_t sid)
+{
+    register uint32_t r1 __asm__("1") = sid;
+    int cc;
+    __asm__ volatile("hsch\n\tipm %0\n\tsrl %0,28" : "=d"(cc) : "d"(r1) : "cc", "memory");
+    return cc;
+}
+
 /* STORE CLOCK: the TOD clock; bit 51 ticks once a microsecond. */
 static inline uint64_t cpu_stck(void)
 {

@@ -55,6 +55,7 @@ static CU_SuiteInfo suites[] = {
 	{ "harness", NULL, NULL, setup, teardown, e2e_harness_tests },
 	{ "basic", NULL, NULL, setup, teardown, e2e_basic_tests },
 	{ "cp", NULL, NULL, setup, teardown, e2e_cp_tests },
+	{ "vio", NULL, NULL, setup, teardown, e2e_vio_tests },
 	CU_SUITE_INFO_NULL,
 };
 

@@ -83,5 +83,6 @@ const char *herc_root(void);
 extern CU_TestInfo e2e_harness_tests[];
 extern CU_TestInfo e2e_basic_tests[];
 extern CU_TestInfo e2e_cp_tests[];
+extern CU_TestInfo e2e_vio_tests[];
 
 #endif

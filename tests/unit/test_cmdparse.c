@@ -62,10 +62,31 @@ static void test_classes(void)
 }
 
 void suite_cmdparse(void);
+/* DIAGNOSE X'08' return codes from messages: only "PPPnnnE" counts. */
+static void test_msg_rc(void)
+{
+    static const struct { const char *text; int rc; } rows[] = {
+        { "CFM001E UNKNOWN CP COMMAND: FROB", 1 },
+        { "LNK104E MAINT 190 NOT LINKED; R/W BY MAINT", 104 },
+        { "LNK101W DASD 190 FORCED R/O; R/W BY MAINT", 0 },
+        { "CPI010I CPCMS ONLINE", 0 },
+        { "CFM026E", 26 },
+        { "DASD 191 DETACHED", 0 },
+        { "STORAGE = 01024K", 0 },
+        { "cfm001E lower case", 0 },
+        { "CFM01E SHORT", 0 },
+        { "CFM001EX", 0 },
+        { "", 0 },
+    };
+    for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++)
+        CU_ASSERT_EQUAL(cmd_msg_rc(rows[i].text), rows[i].rc);
+}
+
 void suite_cmdparse(void)
 {
     CU_pSuite s = CU_add_suite("cmdparse", NULL, NULL);
     CU_add_test(s, "abbreviations", test_lookup);
     CU_add_test(s, "tokenize", test_tokenize);
     CU_add_test(s, "classes", test_classes);
+    CU_add_test(s, "message return codes", test_msg_rc);
 }

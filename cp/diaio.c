@@ -1,0 +1,90 @@
+/* diaio.c: the DIAGNOSE codes that do I/O for the guest (docs/diagnose.md).
+ *
+ * X'18' and X'20' run a channel program to its end while the virtual
+ * machine waits (it is not dispatched meanwhile; other users run), so a
+ * CMS needs neither SIO nor I/O interruptions for its disks. The chain is
+ * translated and checked exactly as for SIO; it runs with the PSW key.
+ */
+#include "dia.h"
+#include "prv.h"
+#include "vm.h"
+#include "vio.h"
+#include "mdk.h"
+#include "vcon.h"
+
+#define GR(n) (vm->vm_ctx.hc_gr[(n) & 15])
+
+/* The chain ended: R15 = CSW bytes 4-7 (unit status, channel status,
+ * residual count); cc 0 if that is channel end and device end alone, else
+ * cc 1. The machine may run again. */
+static void io_done(struct vmblok *vm, struct vdev *vd)
+{
+    const uint8_t *c = vd->vd_csw;
+    GR(15) = (uint32_t)c[4] << 24 | (uint32_t)c[5] << 16 | (uint32_t)c[6] << 8 | c[7];
+    vm->vm_psw.ps_cc = (c[4] & ~(US_CE | US_DE)) || c[5] ? 1 : 0;
+    vm->vm_iowait = false;
+}
+
+static int run_sync(struct vmblok *vm, struct vdev *vd, uint32_t ccw)
+{
+    if (ccw & 0xFF000000u)
+        return PGM_SPECIFICATION;
+    uint32_t caw = (uint32_t)vm->vm_psw.ps_key << 28 | ccw;
+    /* Waiting first: the ending may come before vio_start_sync returns. */
+    vm->vm_iowait = true;
+    if (vio_start_sync(vm, vd, caw, io_done) != 0) {
+        vm->vm_iowait = false;
+        vm->vm_psw.ps_cc = 2;           /* busy, or an interruption pending */
+    }
+    return PRV_DONE;
+}
+
+/* X'18' standard DASD I/O: Rx the minidisk's address, Ry the chain. */
+int dia_dasdio(struct vmblok *vm, unsigned rx, unsigned ry)
+{
+    struct vdev *vd = vio_find(vm, (uint16_t)GR(rx));
+    if (!vd || !mdk_is(vd) || (GR(rx) & 0xFFFF0000u)) {
+        vm->vm_psw.ps_cc = 3;
+        return PRV_DONE;
+    }
+    return run_sync(vm, vd, GR(ry));
+}
+
+/* X'20' general I/O: the same for any device. */
+int dia_genio(struct vmblok *vm, unsigned rx, unsigned ry)
+{
+    struct vdev *vd = vio_find(vm, (uint16_t)GR(rx));
+    if (!vd || (GR(rx) & 0xFFFF0000u)) {
+        vm->vm_psw.ps_cc = 3;
+        return PRV_DONE;
+    }
+    return run_sync(vm, vd, GR(ry));
+}
+
+/* Device classes for X'24' (bits 16-23 of Ry). */
+#define DT_DASD     0x01
+#define DT_CONSOLE  0x02
+#define DT_RDONLY   0x80    /* flag: a read-only link */
+
+/* X'24' device type: Rx the address. cc 3 if there is no such device;
+ * else Ry = type (bits 0-15), class (16-23), flags (24-31), and for a
+ * minidisk Ry+1 = its cylinders. */
+int dia_devtype(struct vmblok *vm, unsigned rx, unsigned ry)
+{
+    struct vdev *vd = vio_find(vm, (uint16_t)GR(rx));
+    if (!vd || (GR(rx) & 0xFFFF0000u)) {
+        vm->vm_psw.ps_cc = 3;
+        return PRV_DONE;
+    }
+    uint32_t cls = 0, flags = 0;
+    if (mdk_is(vd)) {
+        cls = DT_DASD;
+        flags = mdk_writable(vd) ? 0 : DT_RDONLY;
+        GR(ry + 1) = mdk_cylinders(vd);
+    } else if (vd == vm->vm_console) {
+        cls = DT_CONSOLE;
+    }
+    GR(ry) = (uint32_t)vd->vd_type << 16 | cls << 8 | flags;
+    vm->vm_psw.ps_cc = 0;
+    return PRV_DONE;
+}

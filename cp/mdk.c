@@ -1,0 +1,322 @@
+/* mdk.c: the minidisk device class (see mdk.h).
+ *
+ * One start at a time per real volume (ios_submit queues the others), so
+ * each volume has one translated program, built when its start comes up:
+ * a start queued behind another user's is translated when the volume is
+ * free, and an error found then (one SIO would have reported with
+ * condition code 1) arrives as an I/O interruption instead
+ * (docs/ccw.md). */
+#include "mdk.h"
+#include "ccw.h"
+#include "ios.h"
+#include "mdl.h"
+#include "rvl.h"
+#include "vm.h"
+#include "vst.h"
+#include "fmt.h"
+#include "cplib.h"
+#include "../dasd/dir.h"
+
+#define MDK_MAX       (VIO_MAXDEV * 40)
+#define SENSE_LEN     24
+#define CCW_FLAG_CD   0x80
+#define CCW_FLAG_CC   0x40
+#define CCW_FLAG_SLI  0x20
+
+struct mdisk {
+    struct ioreq    md_rq;          /* first: the request is the mdisk */
+    struct vmblok  *md_vm;
+    struct vdev    *md_vd;
+    struct rvol    *md_vol;
+    struct mdl_ext *md_ext;
+    struct ccw_rules md_rules;
+    bool     md_used;
+    bool     md_write;              /* an R/W link */
+    bool     md_now;                /* translating inside SIO: failures give cc 1 */
+    bool     md_cc1;
+    bool     md_sense_valid;        /* md_sense answers the guest's next SENSE */
+    uint32_t md_caw;
+    uint8_t  md_sense[SENSE_LEN];
+    char     md_owner[DIR_NAME_LEN + 1];
+    uint16_t md_ovaddr;
+};
+
+static struct mdisk pool[MDK_MAX];
+/* The translated program of each real volume (index as rvl keeps them). */
+static struct ccw_prog progs[RVL_MAX];
+static const struct rvol *prog_vol[RVL_MAX];
+
+static struct ccw_prog *prog_of(const struct rvol *v)
+{
+    for (int i = 0; i < RVL_MAX; i++) {
+        if (prog_vol[i] == v)
+            return &progs[i];
+        if (!prog_vol[i]) {
+            prog_vol[i] = v;
+            return &progs[i];
+        }
+    }
+    return &progs[0];   /* not reached: rvl has at most RVL_MAX volumes */
+}
+
+/* ---- the guest's storage, as the translator sees it ---------------------- */
+
+static int g_read(void *ctx, uint32_t ga, void *buf, uint32_t len)
+{
+    return vst_read(ctx, ga, buf, len);
+}
+
+static int g_write(void *ctx, uint32_t ga, const void *buf, uint32_t len)
+{
+    return vst_write(ctx, ga, buf, len);
+}
+
+static uint32_t g_pin(void *ctx, uint32_t gpage)
+{
+    /* Frames are not paged out yet, so a page with a frame stays put; the
+     * count keeps DIAGNOSE X'10' from releasing any page while I/O is under
+     * way. [Storage and scheduling] makes this a pin per page. */
+    struct vmblok *vm = ctx;
+    uint8_t *frame = vst_ptr(vm, gpage);
+    if (frame)
+        vm->vm_pins++;
+    return (uint32_t)(uintptr_t)frame;
+}
+
+static void g_unpin(void *ctx, uint32_t gpage)
+{
+    struct vmblok *vm = ctx;
+    (void)gpage;
+    if (vm->vm_pins)
+        vm->vm_pins--;
+}
+
+static uint8_t g_key(void *ctx, uint32_t ga)
+{
+    return vst_key_get(ctx, ga);
+}
+
+static void guest_of(struct vmblok *vm, struct ccw_guest *g)
+{
+    *g = (struct ccw_guest){ vm, vm->vm_size, g_read, g_write, g_pin, g_unpin, g_key };
+}
+
+/* ---- ending ------------------------------------------------------------- */
+
+/* The operation ended with c: SIO's condition code 1 while inside it,
+ * else the ending (an interruption, or the DIAGNOSE that started it). */
+static void finish(struct mdisk *md, const struct ccw_csw *c)
+{
+    struct vdev *vd = md->md_vd;
+    if (md->md_now) {
+        md->md_cc1 = true;
+        vio_set_csw(vd, c->cs_ccw, c->cs_us, c->cs_cs, c->cs_count);
+    } else {
+        vio_end_at(md->md_vm, vd, c->cs_ccw, c->cs_us, c->cs_cs, c->cs_count);
+    }
+}
+
+/* The real device's sense bytes after its unit check, taken before anyone
+ * else's start can change them. */
+static void real_sense(struct mdisk *md)
+{
+    static uint8_t buf[SENSE_LEN] __attribute__((aligned(8)));
+    static struct ccw1 ccw;
+    struct irb irb;
+    memset(buf, 0, sizeof buf);
+    ccw = (struct ccw1){ CMD_SENSE, CCW_SLI, SENSE_LEN, ios_addr(buf) };
+    if (ios_sync(md->md_vol->rv_dev, &ccw, &irb, 1000) != 0)
+        buf[0] = 0x10;      /* equipment check: the sense itself failed */
+    memcpy(md->md_sense, buf, SENSE_LEN);
+}
+
+static const struct ccw1 *md_prepare(struct ioreq *rq)
+{
+    struct mdisk *md = (struct mdisk *)rq;
+    struct ccw_prog *p = prog_of(md->md_vol);
+    struct ccw_guest g;
+    guest_of(md->md_vm, &g);
+    p->cp_real = (uint32_t)(uintptr_t)p;
+    if (ccw_translate(p, &g, &md->md_rules, md->md_caw) == 0)
+        return &p->cp_ccw[p->cp_begin];
+    ccw_release(p, &g);
+    struct ccw_csw c = p->cp_csw;
+    if (c.cs_us & US_UC) {
+        ccw_sense(c.cs_sense, md->md_sense);
+        md->md_sense_valid = true;
+    }
+    finish(md, &c);
+    return NULL;
+}
+
+static void md_done(struct ioreq *rq, const struct irb *irb)
+{
+    struct mdisk *md = (struct mdisk *)rq;
+    struct ccw_prog *p = prog_of(md->md_vol);
+    struct ccw_guest g;
+    struct ccw_csw c;
+    const struct scsw *s = &irb->ir_scsw;
+    guest_of(md->md_vm, &g);
+    ccw_untranslate(p, s->sc_ccw, s->sc_dstat, s->sc_cstat, s->sc_count, &c);
+    ccw_post(p, &g);
+    ccw_release(p, &g);
+    if (c.cs_us & US_UC) {
+        if (c.cs_sense != CCW_S_NONE)
+            ccw_sense(c.cs_sense, md->md_sense);
+        else
+            real_sense(md);
+        md->md_sense_valid = true;
+    }
+    finish(md, &c);
+}
+
+/* A SENSE right after a unit check gets the bytes CP kept (a chain that
+ * starts with a lone SENSE). true if it was answered so. */
+static bool kept_sense(struct vmblok *vm, struct vdev *vd, struct mdisk *md)
+{
+    uint8_t cmd, flags;
+    uint32_t addr;
+    uint16_t count;
+    bool valid = md->md_sense_valid;
+    md->md_sense_valid = false;     /* any other command resets it, as on the device */
+    if (!valid)
+        return false;
+    uint32_t save = vd->vd_ccw;
+    int st = vio_fetch_ccw(vm, vd, &cmd, &addr, &flags, &count, false);
+    if (st || cmd != CMD_SENSE || (flags & (CCW_FLAG_CC | CCW_FLAG_CD))) {
+        vd->vd_ccw = save;
+        vd->vd_nccw = 0;
+        return false;
+    }
+    uint16_t n = count < SENSE_LEN ? count : SENSE_LEN;
+    uint8_t key = vd->vd_key;
+    for (uint32_t a = addr; key && a < addr + n; a += 2048 - (a & 2047)) {
+        if (a >= vm->vm_size)
+            break;
+        if ((vst_key_get(vm, a) >> 4) != key) {
+            vio_end(vm, vd, US_CE | US_DE, CS_PROT, count);
+            return true;
+        }
+    }
+    if (vst_write(vm, addr, md->md_sense, n)) {
+        vio_end(vm, vd, US_CE | US_DE, CS_PGM, count);
+        return true;
+    }
+    bool il = count != SENSE_LEN && !(flags & CCW_FLAG_SLI);
+    vio_end(vm, vd, US_CE | US_DE, il ? CS_IL : 0, (uint16_t)(count - n));
+    return true;
+}
+
+static int md_start(struct vmblok *vm, struct vdev *vd)
+{
+    struct mdisk *md = vd->vd_priv;
+    if (kept_sense(vm, vd, md))
+        return VIO_DONE;
+    md->md_caw = (uint32_t)vd->vd_key << 28 | vd->vd_ccw;
+    md->md_now = true;
+    md->md_cc1 = false;
+    ios_submit(md->md_vol->rv_dev, &md->md_rq);
+    md->md_now = false;
+    return md->md_cc1 ? VIO_CC1 : VIO_WORKING;
+}
+
+static void md_halt(struct vmblok *vm, struct vdev *vd)
+{
+    struct mdisk *md = vd->vd_priv;
+    /* Still queued: it never reached the device; the halt ends it with no
+     * status. Running: ios_cancel halts it and md_done ends it. */
+    if (ios_cancel(md->md_vol->rv_dev, &md->md_rq) == 0 && vd->vd_working)
+        vio_end(vm, vd, 0, 0, 0);
+}
+
+static void md_detach(struct vmblok *vm, struct vdev *vd)
+{
+    (void)vm;
+    struct mdisk *md = vd->vd_priv;
+    if (md->md_ext)
+        mdl_drop(md->md_ext, md->md_write);
+    md->md_used = false;
+    vd->vd_priv = NULL;
+}
+
+static void md_describe(const struct vmblok *vm, const struct vdev *vd, char *buf, size_t cap)
+{
+    (void)vm;
+    const struct mdisk *md = vd->vd_priv;
+    fmt(buf, cap, "DASD %03X %04X %-6s %s %5u CYL", vd->vd_addr, vd->vd_type,
+        md->md_vol->rv_volser, md->md_write ? "R/W" : "R/O", (unsigned)md->md_rules.ru_cyls);
+}
+
+const struct vdev_ops mdk_ops = {
+    .vo_name = "DASD", .vo_start = md_start, .vo_halt = md_halt,
+    .vo_detach = md_detach, .vo_describe = md_describe,
+};
+
+/* ---- linking ------------------------------------------------------------- */
+
+enum mdk_result mdk_attach(struct vmblok *vm, uint16_t vaddr, struct rvol *vol, uint16_t start,
+                           uint16_t cyls, int mode, const char *owner, uint16_t ovaddr)
+{
+    if (vio_find(vm, vaddr))
+        return MDK_EXISTS;
+    if (!cyls || !vol->rv_cyls || start >= vol->rv_cyls || cyls > vol->rv_cyls - start)
+        return MDK_EXTENT;
+    unsigned readers, writers;
+    mdl_holders(vol, start, &readers, &writers);
+    enum mdl_outcome o = mdl_decide(mode, readers, writers);
+    if (o == MDL_REFUSED || o == MDL_BADMODE)
+        return MDK_REFUSED;
+    struct mdisk *md = NULL;
+    for (int i = 0; i < MDK_MAX && !md; i++)
+        if (!pool[i].md_used)
+            md = &pool[i];
+    struct vdev *vd = md ? vio_attach(vm, vaddr, VOL_DEVTYPE, &mdk_ops) : NULL;
+    if (!vd)
+        return MDK_FULL;
+    bool write = o == MDL_WRITE;
+    struct mdl_ext *e = mdl_add(vol, start, cyls, write);
+    if (!e) {
+        vio_detach(vm, vd);
+        return MDK_FULL;
+    }
+    memset(md, 0, sizeof *md);
+    md->md_used = true;
+    md->md_vm = vm;
+    md->md_vd = vd;
+    md->md_vol = vol;
+    md->md_ext = e;
+    md->md_write = write;
+    md->md_rq.rq_prepare = md_prepare;
+    md->md_rq.rq_done = md_done;
+    md->md_rules = (struct ccw_rules){ ccw_3380, ccw_n3380, start, cyls, VOL_HEADS, !write };
+    fmt(md->md_owner, sizeof md->md_owner, "%s", owner);
+    md->md_ovaddr = ovaddr;
+    vd->vd_priv = md;
+    return o == MDL_FORCED_RO ? MDK_FORCED_RO : MDK_OK;
+}
+
+bool mdk_is(const struct vdev *vd)
+{
+    return vd->vd_ops == &mdk_ops;
+}
+
+bool mdk_writable(const struct vdev *vd)
+{
+    return mdk_is(vd) && ((const struct mdisk *)vd->vd_priv)->md_write;
+}
+
+unsigned mdk_cylinders(const struct vdev *vd)
+{
+    return mdk_is(vd) ? ((const struct mdisk *)vd->vd_priv)->md_rules.ru_cyls : 0;
+}
+
+const char *mdk_writer(const struct vmblok *vm, const struct rvol *vol, uint16_t start)
+{
+    for (int i = 0; i < MDK_MAX; i++) {
+        const struct mdisk *md = &pool[i];
+        if (md->md_used && md->md_write && md->md_vm != vm && md->md_vol == vol
+            && md->md_rules.ru_start == start)
+            return md->md_vm->vm_user;
+    }
+    return NULL;
+}

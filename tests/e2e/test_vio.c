@@ -1,0 +1,223 @@
+/*
+ * test_vio.c: end-to-end tests of [Virtual I/O]: guests running channel
+ * programs on their minidisks under the real CP, links and their modes.
+ * The guest is tests/e2e/guest/dasd.S; its parameters are patched with
+ * STORE and its results read back with DISPLAY.
+ */
+#include "contract.h"
+#include "cpsess.h"
+#include "herc.h"
+#include "s3270.h"
+
+#include <CUnit/CUnit.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* dasd.S's parameter and result words. */
+#define D_DEVADDR  0x300
+#define D_OPSEL    0x304
+#define D_PATTERN  0x308
+#define D_CYL      0x30C
+#define D_RESULT   0x310
+#define D_SIOCC    0x314
+#define D_CSW      0x318
+#define D_RCOUNT   0x320
+#define D_SENSE    0x328
+enum { OP_WRITE, OP_READ, OP_SEEK };
+
+static struct herc H;
+static struct s3270 T[3];
+
+static void start_cp(void)
+{
+	HERC_START(&H, NULL);
+	CU_ASSERT_FATAL(herc_wait_log(&H, CONTRACT_ONLINE, CONTRACT_IPL_TIMEOUT) == 0);
+}
+
+/* Load dasd.S, set its parameters, run it; 0 when it ended in the wait
+ * PSW of operation op (or of a failure, when expect_fail). */
+static int run_dasd(struct s3270 *s, uint16_t dev, int op, uint32_t pattern, uint32_t cyl,
+		    bool expect_fail)
+{
+	size_t len;
+	uint8_t *bin = cps_guest("dasd", &len);
+	char line[80], want[64];
+	int rc = -1;
+	if (bin && cps_load(s, bin, len) == 0) {
+		snprintf(line, sizeof line, "STORE %X %08X %08X %08X %08X", D_DEVADDR, dev, op, pattern, cyl);
+		snprintf(want, sizeof want, "PSW '00020000 000000%02X'", expect_fail ? 0xAF : 0xA0 + op);
+		if (cps_line(s, line) == 0 && cps_line(s, "STORE PSW 00000000 00000400") == 0
+		    && cps_cmd_expect(s, "BEGIN", want, 20) == 0)
+			rc = 0;
+	}
+	free(bin);
+	uint8_t res[32];
+	if (rc != 0 && cps_display(s, D_SIOCC - 4, 32, res) == 0) {
+		fprintf(stderr, "\n    dasd.S:");
+		for (int i = 0; i < 32; i++)
+			fprintf(stderr, "%s%02X", i % 4 ? "" : " ", res[i]);
+		fprintf(stderr, "\n");
+	}
+	return rc;
+}
+
+static uint32_t word(struct s3270 *s, uint32_t addr)
+{
+	uint32_t v = 0xDEADBEEF;
+	CU_ASSERT(cps_display_word(s, addr, &v) == 0);
+	return v;
+}
+
+/* A guest formats a record on its 191, reads it back, and finds it again
+ * in a new session: the data went to the real volume. */
+static void mdisk_persists(void)
+{
+	start_cp();
+	CU_ASSERT_FATAL(cps_logon(&T[0], H.cnslport, "USER030", "USER030") == 0);
+	CU_ASSERT(cps_cmd_expect(&T[0], "QUERY VIRTUAL", "DASD 191 3380 CPUSR0 R/W", 10) == 0);
+	CU_ASSERT_FATAL(run_dasd(&T[0], 0x191, OP_WRITE, 0x5A5A0000u, 0, false) == 0);
+	CU_ASSERT_EQUAL(word(&T[0], D_RESULT), 1);
+	CU_ASSERT_EQUAL(word(&T[0], D_SIOCC), 0);
+	CU_ASSERT_EQUAL(word(&T[0], D_CSW + 4) >> 16, 0x0C00);      /* CE DE */
+	CU_ASSERT(cps_cmd_expect(&T[0], "LOGOFF", "LOGOFF AT", 20) == 0);
+	/* A new terminal: the old one is back at the logo. */
+	CU_ASSERT_FATAL(cps_logon(&T[1], H.cnslport, "USER030", "USER030") == 0);
+	CU_ASSERT_FATAL(run_dasd(&T[1], 0x191, OP_READ, 0, 0, false) == 0);
+	CU_ASSERT_EQUAL(word(&T[1], D_RESULT), 0x5A5A0000u);
+	/* The count field comes back in the guest's terms: cylinder 0, head
+	 * 1, record 1, no key, 4096 bytes (the real cylinder is 30). */
+	CU_ASSERT_EQUAL(word(&T[1], D_RCOUNT), 0x00000001u);
+	CU_ASSERT_EQUAL(word(&T[1], D_RCOUNT + 4), 0x01001000u);
+	/* Another user's 191 is another extent: nothing there yet. */
+	CU_ASSERT_FATAL(cps_logon(&T[2], H.cnslport, "USER031", "USER031") == 0);
+	CU_ASSERT_FATAL(run_dasd(&T[2], 0x191, OP_READ, 0, 0, false) == 0);
+	CU_ASSERT_NOT_EQUAL(word(&T[2], D_RESULT), 0x5A5A0000u);
+}
+
+/* MAINT's 190 is linked RR by every user: a write is refused with the
+ * unit check and file-protect sense a real 3380 gives. */
+static void mdisk_readonly(void)
+{
+	start_cp();
+	CU_ASSERT_FATAL(cps_logon(&T[0], H.cnslport, "USER032", "USER032") == 0);
+	CU_ASSERT(cps_cmd_expect(&T[0], "QUERY VIRTUAL", "DASD 190 3380 CPUSR0 R/O", 10) == 0);
+	CU_ASSERT_FATAL(run_dasd(&T[0], 0x190, OP_WRITE, 1, 0, true) == 0);
+	CU_ASSERT((word(&T[0], D_CSW + 4) >> 16) & 0x0200);            /* unit check */
+	uint32_t sense = word(&T[0], D_SENSE);
+	CU_ASSERT_EQUAL(sense >> 24, 0x80);                            /* command reject */
+	CU_ASSERT_EQUAL((sense >> 16) & 0x04, 0x04);                   /* file protected */
+}
+
+/* A seek past the extent (USER033 has one cylinder) ends as a seek past
+ * a real volume's end does: unit check, command reject. */
+static void mdisk_seek_outside(void)
+{
+	start_cp();
+	CU_ASSERT_FATAL(cps_logon(&T[0], H.cnslport, "USER033", "USER033") == 0);
+	CU_ASSERT_FATAL(run_dasd(&T[0], 0x191, OP_SEEK, 0, 0, false) == 0);
+	CU_ASSERT_EQUAL(word(&T[0], D_CSW + 4) >> 16, 0x0C00);       /* cylinder 0: fine */
+	CU_ASSERT_FATAL(run_dasd(&T[0], 0x191, OP_SEEK, 0, 1, false) == 0);
+	CU_ASSERT((word(&T[0], D_CSW + 4) >> 16) & 0x0200);
+	CU_ASSERT_EQUAL(word(&T[0], D_SENSE) >> 24, 0x80);
+	/* And the real volume was not touched: the guest's own cylinder still reads. */
+	CU_ASSERT_FATAL(run_dasd(&T[0], 0x191, OP_SEEK, 0, 0, false) == 0);
+	CU_ASSERT_EQUAL(word(&T[0], D_CSW + 4) >> 16, 0x0C00);
+}
+
+/* LINK and DETACH, passwords and modes, QUERY VIRTUAL. */
+static void link_modes(void)
+{
+	start_cp();
+	CU_ASSERT_FATAL(cps_logon(&T[0], H.cnslport, "USER034", "USER034") == 0);
+	CU_ASSERT(cps_cmd_expect(&T[0], "LINK USER035 191 291 RR", "NO READ PASSWORD", 10) == 0);
+	CU_ASSERT(cps_cmd_expect(&T[0], "LINK MAINT 190 291 W", "NO WRITE PASSWORD", 10) == 0);
+	CU_ASSERT(cps_cmd_expect(&T[0], "LINK NOBODY 191 291", "NOBODY NOT IN CP DIRECTORY", 10) == 0);
+	CU_ASSERT(cps_cmd_expect(&T[0], "LINK MAINT 199 291", "NOT LINKED; NOT IN CP DIRECTORY", 10) == 0);
+	CU_ASSERT(cps_cmd_expect(&T[0], "LINK MAINT 190 191", "VIRTUAL ADDRESS 191 IN USE", 10) == 0);
+	CU_ASSERT(cps_cmd_expect(&T[0], "LINK MAINT 190 291 XX", "MODE XX INVALID", 10) == 0);
+	CU_ASSERT(cps_line(&T[0], "LINK TO MAINT 190 AS 291 RR") == 0);
+	CU_ASSERT(cps_cmd_expect(&T[0], "QUERY VIRTUAL", "DASD 291 3380 CPUSR0 R/O", 10) == 0);
+	CU_ASSERT(cps_cmd_expect(&T[0], "DETACH 291", "DASD 291 DETACHED", 10) == 0);
+	CU_ASSERT(cps_cmd_expect(&T[0], "DETACH 291", "DEV 291 DOES NOT EXIST", 10) == 0);
+	/* MAINT gets its 190 R/W (MR: only readers hold it); then a link in
+	 * mode R is refused and one in RR is not. */
+	CU_ASSERT_FATAL(cps_logon(&T[1], H.cnslport, "MAINT", "MAINT") == 0);
+	CU_ASSERT(cps_cmd_expect(&T[1], "QUERY VIRTUAL", "DASD 190 3380 CPUSR0 R/W", 10) == 0);
+	CU_ASSERT(cps_cmd_expect(&T[0], "LINK MAINT 190 291 R", "NOT LINKED; R/W BY MAINT", 10) == 0);
+	CU_ASSERT(cps_line(&T[0], "LINK MAINT 190 291 RR") == 0);
+	CU_ASSERT(cps_cmd_expect(&T[0], "QUERY VIRTUAL", "DASD 291 3380 CPUSR0 R/O", 10) == 0);
+	/* A second user logging on finds MAINT's 190 held R/W: still R/O, as linked RR. */
+	CU_ASSERT_FATAL(cps_logon(&T[2], H.cnslport, "USER036", "USER036") == 0);
+	CU_ASSERT(cps_cmd_expect(&T[2], "QUERY VIRTUAL", "DASD 190 3380 CPUSR0 R/O", 10) == 0);
+}
+
+/* The DIAGNOSE codes a CMS uses for its I/O, from tests/e2e/guest/diag.S. */
+static void diagnose_io(void)
+{
+	size_t len;
+	start_cp();
+	CU_ASSERT_FATAL(cps_logon(&T[0], H.cnslport, "USER037", "USER037") == 0);
+	uint8_t *bin = cps_guest("diag", &len);
+	CU_ASSERT_FATAL(bin != NULL);
+	CU_ASSERT_FATAL(cps_load(&T[0], bin, len) == 0);
+	free(bin);
+	CU_ASSERT_FATAL(cps_line(&T[0], "STORE PSW 00000000 00000400") == 0);
+	CU_ASSERT_FATAL(cps_cmd_expect(&T[0], "BEGIN", "PSW '00020000 0000D1A6'", 20) == 0);
+	CU_ASSERT(s3270_wait_text(&T[0], "DIAG 20 SAYS HI", 1) == 0);
+	uint8_t res[64];
+	if (CU_get_number_of_failures() && cps_display(&T[0], 0x300, sizeof res, res) == 0) {
+		fprintf(stderr, "\n    diag.S results:");
+		for (size_t i = 0; i < sizeof res; i++)
+			fprintf(stderr, "%s%02X", i % 4 ? "" : " ", res[i]);
+		fprintf(stderr, "\n");
+	}
+	/* X'24': a read-write 3380 minidisk of one cylinder; no device at 999. */
+	CU_ASSERT_EQUAL(word(&T[0], 0x300), 0x33800100u);
+	CU_ASSERT_EQUAL(word(&T[0], 0x304), 1);
+	CU_ASSERT_EQUAL(word(&T[0], 0x308), 0);
+	CU_ASSERT_EQUAL(word(&T[0], 0x30C), 3);
+	/* X'08': QUERY VIRTUAL's lines in the buffer, EBCDIC, X'15' after each. */
+	uint32_t qlen = word(&T[0], 0x314);
+	CU_ASSERT_EQUAL(word(&T[0], 0x310), 0);
+	CU_ASSERT_EQUAL(word(&T[0], 0x318), 0);
+	CU_ASSERT(qlen > 40 && qlen <= 512);
+	uint8_t resp[320];
+	char text[321];
+	CU_ASSERT_FATAL(cps_display(&T[0], 0x1000, sizeof resp, resp) == 0);
+	for (size_t i = 0; i < sizeof resp; i++) {
+		static const char e2a[] = "                                                                "
+			"           .<(+|&         !$*);^-/         ,%_>?         `:#@'=\""
+			" abcdefghi       jklmnopqr       ~stuvwxyz                      "
+			"{ABCDEFGHI      }JKLMNOPQR      \\ STUVWXYZ      0123456789      ";
+		text[i] = resp[i] == 0x15 ? '\n' : e2a[resp[i]];
+	}
+	text[sizeof resp] = '\0';
+	CU_ASSERT_PTR_NOT_NULL(strstr(text, "DASD 191 3380 CPUSR0 R/W"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(text, "STORAGE = "));
+	/* ... the return code of an unknown command is its message number ... */
+	CU_ASSERT_EQUAL(word(&T[0], 0x31C), 1);
+	/* ... and a response too long for its buffer: cc 1 and the bytes left out. */
+	CU_ASSERT_EQUAL(word(&T[0], 0x338), 1);
+	CU_ASSERT_EQUAL(word(&T[0], 0x33C), qlen - 10);
+	/* X'18': the record went to the disk and came back; cc 0, CE DE. */
+	CU_ASSERT_EQUAL(word(&T[0], 0x320), 1);
+	CU_ASSERT_EQUAL(word(&T[0], 0x328), 0);
+	CU_ASSERT_EQUAL(word(&T[0], 0x324) >> 16, 0x0C00);
+	/* ... and past the extent, cc 1 with the unit check in R15. */
+	CU_ASSERT_EQUAL(word(&T[0], 0x32C), 1);
+	CU_ASSERT((word(&T[0], 0x330) >> 24) & 0x02);
+	/* X'20' on the console: cc 0. */
+	CU_ASSERT_EQUAL(word(&T[0], 0x334), 0);
+	/* X'10': the released page came back as zeros. */
+	CU_ASSERT_EQUAL(word(&T[0], 0x340), 0);
+}
+
+CU_TestInfo e2e_vio_tests[] = {
+	{ "diagnose_io", diagnose_io },
+	{ "mdisk_persists", mdisk_persists },
+	{ "mdisk_readonly", mdisk_readonly },
+	{ "mdisk_seek_outside", mdisk_seek_outside },
+	{ "link_modes", link_modes },
+	CU_TEST_INFO_NULL,
+};
