@@ -7,6 +7,7 @@
 #include "cpi.h"
 #include "log.h"
 #include "lnk.h"
+#include "ipl.h"
 #include "trm.h"
 #include "vm.h"
 #include "vmcons.h"
@@ -85,7 +86,7 @@ static const struct cmd_entry cp_commands[] = {
     { "DETACH",   3, AG,             lnk_cmd_detach, CMD_F_VM },
     { "DISPLAY",  1, AG,             cfd_display,    CMD_F_VM },
     { "EXTERNAL", 3, AG,             cfv_external,   CMD_F_VM },
-    { "IPL",      1, AG,             cfv_ipl,        CMD_F_VM },
+    { "IPL",      1, AG,             ipl_cmd,        CMD_F_VM },
     { "LINK",     4, AG,             lnk_cmd_link,   CMD_F_VM },
     { "LOGOFF",   3, AG,             log_cmd_logoff, CMD_F_VM },
     { "LOGOUT",   6, AG,             log_cmd_logoff, CMD_F_VM },

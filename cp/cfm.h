@@ -38,7 +38,6 @@ void cfd_store(struct cmdctx *cx);
 void cfv_begin(struct cmdctx *cx);
 void cfv_system(struct cmdctx *cx);
 void cfv_define(struct cmdctx *cx);
-void cfv_ipl(struct cmdctx *cx);
 void cfv_external(struct cmdctx *cx);
 void cfv_msg(struct cmdctx *cx);
 

@@ -114,17 +114,6 @@ void cfv_define(struct cmdctx *cx)
     cfm_reply(cx, "STORAGE = %05uK", vm->vm_size / 1024);
 }
 
-void cfv_ipl(struct cmdctx *cx)
-{
-    const char *what = cfm_arg(cx);
-    if (!what) {
-        cfm_missing(cx);
-        return;
-    }
-    /* Virtual devices, and so IPL from one, arrive with [Virtual I/O]. */
-    cfm_reply(cx, "CFV040E DEV %s DOES NOT EXIST", what);
-}
-
 void cfv_external(struct cmdctx *cx)
 {
     if (cfm_more(cx)) {

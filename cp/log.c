@@ -17,6 +17,7 @@
 #include "vmcons.h"
 #include "vcon.h"
 #include "lnk.h"
+#include "ipl.h"
 #include "vin.h"
 #include "tod.h"
 #include "fmt.h"
@@ -156,9 +157,7 @@ void log_password(struct trm *t, const char *userid, const char *password)
     lnk_logon(vm, dir);
     vmcons_printf(vm, "LOGON AT %s", when);
     con_printf("LOG001I %s LOGON AT %04X %s", userid, trm_devno(t), when);
-    if (entry.du_ipl != DIR_IPL_NONE)
-        vmcons_write(vm, "LOG070W THE DIRECTORY'S IPL STATEMENT IS IGNORED: "
-                         "NO VIRTUAL DEVICES YET");
+    ipl_at_logon(vm);
 }
 
 static void logoff(struct vmblok *vm, const char *how)

@@ -16,6 +16,7 @@
 #include "fmt.h"
 #include "cplib.h"
 #include "../dasd/dir.h"
+#include "dsk.h"
 
 #define MDK_MAX       (VIO_MAXDEV * 40)
 #define SENSE_LEN     24
@@ -35,28 +36,63 @@ struct mdisk {
     bool     md_now;                /* translating inside SIO: failures give cc 1 */
     bool     md_cc1;
     bool     md_sense_valid;        /* md_sense answers the guest's next SENSE */
+    bool     md_ipl;                /* the next start is an IPL's chain */
     uint32_t md_caw;
     uint8_t  md_sense[SENSE_LEN];
     char     md_owner[DIR_NAME_LEN + 1];
     uint16_t md_ovaddr;
 };
 
+/* What an IPL's chain runs behind: the orientation a READ IPL leaves
+ * (just past record 1's data on the extent's first track), rebuilt since
+ * CP read that record itself: SEEK, SEARCH ID EQUAL R1, TIC back, READ
+ * DATA with SKIP, then a TIC into the translated chain. */
+struct iplpfx {
+    struct ccw1 ip_ccw[5];
+    uint8_t     ip_seek[8] __attribute__((aligned(8)));
+    uint8_t     ip_srch[8] __attribute__((aligned(8)));
+    uint8_t     ip_bucket[8] __attribute__((aligned(8)));
+};
+
 static struct mdisk pool[MDK_MAX];
-/* The translated program of each real volume (index as rvl keeps them). */
+/* The translated program of each real volume, and its IPL prefix. */
 static struct ccw_prog progs[RVL_MAX];
+static struct iplpfx pfxs[RVL_MAX];
 static const struct rvol *prog_vol[RVL_MAX];
 
-static struct ccw_prog *prog_of(const struct rvol *v)
+static int vol_index(const struct rvol *v)
 {
     for (int i = 0; i < RVL_MAX; i++) {
         if (prog_vol[i] == v)
-            return &progs[i];
+            return i;
         if (!prog_vol[i]) {
             prog_vol[i] = v;
-            return &progs[i];
+            return i;
         }
     }
-    return &progs[0];   /* not reached: rvl has at most RVL_MAX volumes */
+    return 0;           /* not reached: rvl has at most RVL_MAX volumes */
+}
+
+static struct ccw_prog *prog_of(const struct rvol *v)
+{
+    return &progs[vol_index(v)];
+}
+
+static const struct ccw1 *ipl_prefix(const struct mdisk *md, const struct ccw_prog *p)
+{
+    struct iplpfx *x = &pfxs[vol_index(md->md_vol)];
+    uint16_t cyl = md->md_rules.ru_start;
+    memset(x, 0, sizeof *x);
+    x->ip_seek[2] = (uint8_t)(cyl >> 8);
+    x->ip_seek[3] = (uint8_t)cyl;
+    memcpy(x->ip_srch, x->ip_seek + 2, 4);
+    x->ip_srch[4] = 1;
+    x->ip_ccw[0] = (struct ccw1){ 0x07, CCW_CC, 6, ios_addr(x->ip_seek) };
+    x->ip_ccw[1] = (struct ccw1){ 0x31, CCW_CC, 5, ios_addr(x->ip_srch) };
+    x->ip_ccw[2] = (struct ccw1){ CMD_TIC, 0, 0, ios_addr(&x->ip_ccw[1]) };
+    x->ip_ccw[3] = (struct ccw1){ 0x06, CCW_CC | CCW_SLI | CCW_SKIP, 1, ios_addr(x->ip_bucket) };
+    x->ip_ccw[4] = (struct ccw1){ CMD_TIC, 0, 0, ccw_real_addr(p, p->cp_begin) };
+    return x->ip_ccw;
 }
 
 /* ---- the guest's storage, as the translator sees it ---------------------- */
@@ -137,8 +173,10 @@ static const struct ccw1 *md_prepare(struct ioreq *rq)
     struct ccw_guest g;
     guest_of(md->md_vm, &g);
     p->cp_real = (uint32_t)(uintptr_t)p;
+    bool ipl = md->md_ipl;
+    md->md_ipl = false;
     if (ccw_translate(p, &g, &md->md_rules, md->md_caw) == 0)
-        return &p->cp_ccw[p->cp_begin];
+        return ipl ? ipl_prefix(md, p) : &p->cp_ccw[p->cp_begin];
     ccw_release(p, &g);
     struct ccw_csw c = p->cp_csw;
     if (c.cs_us & US_UC) {
@@ -319,4 +357,20 @@ const char *mdk_writer(const struct vmblok *vm, const struct rvol *vol, uint16_t
             return md->md_vm->vm_user;
     }
     return NULL;
+}
+
+int mdk_ipl(struct vmblok *vm, struct vdev *vd, void (*done)(struct vmblok *vm, struct vdev *vd))
+{
+    static uint8_t rec[24] __attribute__((aligned(8)));
+    struct mdisk *md = vd->vd_priv;
+    memset(rec, 0, sizeof rec);
+    int n = dsk_read_sync(md->md_vol->rv_dev, md->md_rules.ru_start, 0, 1, rec, sizeof rec);
+    if (n <= 0 || vst_write(vm, 0, rec, (uint32_t)n))
+        return -1;
+    md->md_ipl = true;
+    if (vio_start_sync(vm, vd, 8, done) != 0) {
+        md->md_ipl = false;
+        return -1;
+    }
+    return 0;
 }

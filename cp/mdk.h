@@ -40,6 +40,13 @@ unsigned mdk_cylinders(const struct vdev *vd);
  * messages; NULL if none. */
 const char *mdk_writer(const struct vmblok *vm, const struct rvol *vol, uint16_t start);
 
+/* IPL from the minidisk as a channel would: the record READ IPL reads
+ * (record 1 of the extent's first track) into storage 0-23, then the
+ * chain at 8 with the device oriented just past that record. done gets the
+ * ending as for vio_start_sync. -1 when there is no IPL record (nothing
+ * was started). */
+int mdk_ipl(struct vmblok *vm, struct vdev *vd, void (*done)(struct vmblok *vm, struct vdev *vd));
+
 extern const struct vdev_ops mdk_ops;
 
 #endif

@@ -213,7 +213,35 @@ static void diagnose_io(void)
 	CU_ASSERT_EQUAL(word(&T[0], 0x340), 0);
 }
 
+/* IPL from a minidisk: a guest writes an IPL record and a program on its
+ * 191; IPL 191 CLEAR loads and runs that program. */
+static void ipl_minidisk(void)
+{
+	size_t len;
+	uint32_t v = 0;
+	start_cp();
+	CU_ASSERT_FATAL(cps_logon(&T[0], H.cnslport, "USER040", "USER040") == 0);
+	CU_ASSERT(cps_cmd_expect(&T[0], "IPL 191", "DEV 191 HAS NO IPL RECORD", 10) == 0);
+	CU_ASSERT(cps_cmd_expect(&T[0], "IPL 999", "DEV 999 DOES NOT EXIST", 10) == 0);
+	CU_ASSERT(cps_cmd_expect(&T[0], "IPL 009", "DEV 009 CANNOT BE IPLED", 10) == 0);
+	CU_ASSERT(cps_cmd_expect(&T[0], "IPL FROB", "SYSTEM FROB DOES NOT EXIST", 10) == 0);
+	CU_ASSERT(cps_cmd_expect(&T[0], "IPL 191 NOW", "INVALID OPTION - NOW", 10) == 0);
+	uint8_t *bin = cps_guest("mkboot", &len);
+	CU_ASSERT_FATAL(bin != NULL);
+	CU_ASSERT_FATAL(cps_load(&T[0], bin, len) == 0);
+	free(bin);
+	CU_ASSERT_FATAL(cps_line(&T[0], "STORE PSW 00000000 00000400") == 0);
+	CU_ASSERT_FATAL(cps_cmd_expect(&T[0], "BEGIN", "PSW '00020000 0000B00F'", 20) == 0);
+	CU_ASSERT_EQUAL(word(&T[0], 0x31C) >> 16, 0x0C00);
+	CU_ASSERT(cps_cmd_expect(&T[0], "IPL 191 CLEAR", "BOOTED FROM DISK", 20) == 0);
+	CU_ASSERT(s3270_wait_text(&T[0], "PSW '00020000 0000B007'", 10) == 0);
+	/* The IPL device's address at 2-3; storage cleared around the program. */
+	CU_ASSERT(cps_display_word(&T[0], 0, &v) == 0 && v == 0x00000191u);
+	CU_ASSERT(cps_display_word(&T[0], 0x800, &v) == 0 && v == 0);
+}
+
 CU_TestInfo e2e_vio_tests[] = {
+	{ "ipl_minidisk", ipl_minidisk },
 	{ "diagnose_io", diagnose_io },
 	{ "mdisk_persists", mdisk_persists },
 	{ "mdisk_readonly", mdisk_readonly },
