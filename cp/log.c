@@ -17,6 +17,7 @@
 #include "vmcons.h"
 #include "vcon.h"
 #include "lnk.h"
+#include "vur.h"
 #include "ipl.h"
 #include "vin.h"
 #include "tod.h"
@@ -79,16 +80,20 @@ static void vm_free(struct vmblok *vm)
     in_use[vm - vm_pool] = false;
 }
 
-/* The console the directory gives the user; minidisks and links follow
- * once the terminal is attached, to show their messages (lnk_logon). Unit
- * record devices arrive with [Spooling]. */
+/* The console and unit record devices the directory gives the user;
+ * minidisks and links follow once the terminal is attached, to show their
+ * messages (lnk_logon). */
 static void attach_devices(struct vmblok *vm, const struct dir_user *u)
 {
     vm->vm_ndev = 0;
     vm->vm_console = NULL;
-    for (unsigned i = 0; i < u->du_ndevs; i++)
-        if (u->du_dev[i].dd_kind == DIR_K_CONSOLE)
-            vm->vm_console = vio_attach(vm, u->du_dev[i].dd_vaddr, 0x3215, &vcon_ops);
+    for (unsigned i = 0; i < u->du_ndevs; i++) {
+        const struct dir_dev *d = &u->du_dev[i];
+        if (d->dd_kind == DIR_K_CONSOLE)
+            vm->vm_console = vio_attach(vm, d->dd_vaddr, 0x3215, &vcon_ops);
+        else if (d->dd_kind == DIR_K_SPOOL)
+            vur_attach(vm, d->dd_vaddr, d->dd_type, d->dd_class);
+    }
 }
 
 static void stamp(char *buf, size_t cap)

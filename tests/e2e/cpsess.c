@@ -83,6 +83,16 @@ int cps_load(struct s3270 *s, const uint8_t *bin, size_t len)
 	for (char *line = strtok(text, "\n"); line && rc == 0; line = strtok(NULL, "\n"))
 		rc = cps_line(s, line);
 	free(text);
+	/* Page through the echoed STOREs still held at MORE..., so what the
+	 * program writes next starts on a screen of its own. */
+	char screen[S3270_SCREEN];
+	for (int pages = 0; rc == 0 && pages < 64; pages++) {
+		if (s3270_screen(s, screen, sizeof screen) != 0)
+			return -1;
+		if (!strstr(screen, "MORE..."))
+			break;
+		rc = clear(s);
+	}
 	return rc;
 }
 

@@ -164,7 +164,12 @@ static void diagnose_io(void)
 	free(bin);
 	CU_ASSERT_FATAL(cps_line(&T[0], "STORE PSW 00000000 00000400") == 0);
 	CU_ASSERT_FATAL(cps_cmd_expect(&T[0], "BEGIN", "PSW '00020000 0000D1A6'", 20) == 0);
-	CU_ASSERT(s3270_wait_text(&T[0], "DIAG 20 SAYS HI", 1) == 0);
+	if (s3270_wait_text(&T[0], "DIAG 20 SAYS HI", 1) != 0) {
+		char screen[4096];
+		CU_FAIL("no DIAG 20 SAYS HI");
+		if (s3270_screen(&T[0], screen, sizeof screen) == 0)
+			fprintf(stderr, "\n%s\n", screen);
+	}
 	uint8_t res[64];
 	if (CU_get_number_of_failures() && cps_display(&T[0], 0x300, sizeof res, res) == 0) {
 		fprintf(stderr, "\n    diag.S results:");
@@ -211,6 +216,13 @@ static void diagnose_io(void)
 	CU_ASSERT_EQUAL(word(&T[0], 0x334), 0);
 	/* X'10': the released page came back as zeros. */
 	CU_ASSERT_EQUAL(word(&T[0], 0x340), 0);
+	/* The printer took a line; the empty reader says intervention required. */
+	CU_ASSERT_EQUAL(word(&T[0], 0x344), 0);
+	CU_ASSERT_EQUAL(word(&T[0], 0x348), 1);
+	CU_ASSERT_EQUAL(word(&T[0], 0x34C) >> 16, 0x0E00);
+	CU_ASSERT(cps_cmd_expect(&T[0], "QUERY VIRTUAL", "PRT  00E 1403 CL A NOHOLD 1 RECORDS", 10) == 0);
+	CU_ASSERT(s3270_wait_text(&T[0], "RDR  00C 2540 CL * NOHOLD 0 RECORDS", 1) == 0);
+	CU_ASSERT(s3270_wait_text(&T[0], "PUN  00D 2540 CL A NOHOLD 0 RECORDS", 1) == 0);
 }
 
 /* IPL from a minidisk: a guest writes an IPL record and a program on its

@@ -9,6 +9,7 @@
 #   32C DIAG 18 seek to cylinder 1: cc            330 its R15
 #   334 DIAG 20 console write: cc                 338 DIAG 08 response too long: cc, 33C Ry+1
 #   340 DIAG 10: the word at X'5000' after its page was released (0)
+#   344 DIAG 20 print a line on 00E: cc        348 DIAG 20 read the reader 00C: cc, 34C R15
         .text
         .org    0x400
 start:  basr    %r12,0
@@ -102,6 +103,20 @@ res18:  st      %r2,0x320(%r0)
         .insn   rs,0x83000000,%r2,%r4,0x10(%r0)
         l       %r3,0(%r2)
         st      %r3,0x340(%r0)
+# DIAG X'20' on the unit record devices: print a line, read an empty reader
+        la      %r2,0x00E
+        la      %r4,chprt-base(%r12)
+        .insn   rs,0x83000000,%r2,%r4,0x20(%r0)
+        ipm     %r1
+        srl     %r1,28
+        st      %r1,0x344(%r0)
+        la      %r2,0x00C
+        la      %r4,chrdr-base(%r12)
+        .insn   rs,0x83000000,%r2,%r4,0x20(%r0)
+        ipm     %r1
+        srl     %r1,28
+        st      %r1,0x348(%r0)
+        st      %r15,0x34C(%r0)
         lpsw    done-base(%r12)
 
         .align  8
@@ -130,6 +145,8 @@ chread: .long   0x07000000+seekarg, 0x40000006
         .long   0x06003000,         0x00001000
 chseek1: .long  0x07000000+seekcyl1, 0x00000006
 chcons: .long   0x09000000+hi,      0x00000000+hilen
+chprt:  .long   0x09000000+hi,      0x20000000+hilen
+chrdr:  .long   0x02003000,         0x00000050
 seekarg: .byte  0,0,0,0,0,1
 seekcyl1: .byte 0,0,0,1,0,0
 srch0:  .byte   0,0,0,1,0
