@@ -10,6 +10,7 @@
 #include "vin.h"
 #include "fmt.h"
 #include "cplib.h"
+#include "tdk.h"
 #include "../dasd/dir.h"
 
 void cfv_begin(struct cmdctx *cx)
@@ -85,6 +86,10 @@ void cfv_define(struct cmdctx *cx)
 {
     struct vmblok *vm = cx->cx_vm;
     const char *what = cfm_arg(cx);
+    if (what && strcmp(what, "T3380") == 0) {
+        tdk_cmd_define(cx);
+        return;
+    }
     const char *size = cfm_arg(cx);
     if (!what || !size) {
         cfm_missing(cx);

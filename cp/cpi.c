@@ -18,6 +18,7 @@
 #include "log.h"
 #include "udr.h"
 #include "rvl.h"
+#include "tdk.h"
 #include "cplib.h"
 #include "../dasd/vol.h"
 #include "hw/cpu.h"
@@ -116,6 +117,7 @@ void cpi_main(void)
     banner(count_cpus());
     frm_init(cpi_real_storage);
     rvl_init();
+    tdk_init();
     udr_init(cpi_ipl_dev);
 
     trm_init_all();

@@ -17,6 +17,7 @@
 #include "cplib.h"
 #include "../dasd/dir.h"
 #include "dsk.h"
+#include "tdk.h"
 
 #define MDK_MAX       (VIO_MAXDEV * 40)
 #define SENSE_LEN     24
@@ -37,6 +38,7 @@ struct mdisk {
     bool     md_cc1;
     bool     md_sense_valid;        /* md_sense answers the guest's next SENSE */
     bool     md_ipl;                /* the next start is an IPL's chain */
+    bool     md_temp;               /* a temporary disk (tdk.c) */
     uint32_t md_caw;
     uint8_t  md_sense[SENSE_LEN];
     char     md_owner[DIR_NAME_LEN + 1];
@@ -273,6 +275,8 @@ static void md_detach(struct vmblok *vm, struct vdev *vd)
     struct mdisk *md = vd->vd_priv;
     if (md->md_ext)
         mdl_drop(md->md_ext, md->md_write);
+    if (md->md_temp)
+        tdk_free(md->md_vol, md->md_rules.ru_start, md->md_rules.ru_cyls);
     md->md_used = false;
     vd->vd_priv = NULL;
 }
@@ -282,7 +286,8 @@ static void md_describe(const struct vmblok *vm, const struct vdev *vd, char *bu
     (void)vm;
     const struct mdisk *md = vd->vd_priv;
     fmt(buf, cap, "DASD %03X %04X %-6s %s %5u CYL", vd->vd_addr, vd->vd_type,
-        md->md_vol->rv_volser, md->md_write ? "R/W" : "R/O", (unsigned)md->md_rules.ru_cyls);
+        md->md_temp ? "(TEMP)" : md->md_vol->rv_volser, md->md_write ? "R/W" : "R/O",
+        (unsigned)md->md_rules.ru_cyls);
 }
 
 const struct vdev_ops mdk_ops = {
@@ -291,6 +296,40 @@ const struct vdev_ops mdk_ops = {
 };
 
 /* ---- linking ------------------------------------------------------------- */
+
+/* Make the virtual device; write says R/W, e its link entry (or NULL). */
+static enum mdk_result make(struct vmblok *vm, uint16_t vaddr, struct rvol *vol, uint16_t start,
+                            uint16_t cyls, bool write, bool temp, const char *owner,
+                            uint16_t ovaddr)
+{
+    struct mdisk *md = NULL;
+    for (int i = 0; i < MDK_MAX && !md; i++)
+        if (!pool[i].md_used)
+            md = &pool[i];
+    struct vdev *vd = md ? vio_attach(vm, vaddr, VOL_DEVTYPE, &mdk_ops) : NULL;
+    if (!vd)
+        return MDK_FULL;
+    struct mdl_ext *e = NULL;
+    if (!temp && !(e = mdl_add(vol, start, cyls, write))) {
+        vio_detach(vm, vd);
+        return MDK_FULL;
+    }
+    memset(md, 0, sizeof *md);
+    md->md_used = true;
+    md->md_vm = vm;
+    md->md_vd = vd;
+    md->md_vol = vol;
+    md->md_ext = e;
+    md->md_write = write;
+    md->md_temp = temp;
+    md->md_rq.rq_prepare = md_prepare;
+    md->md_rq.rq_done = md_done;
+    md->md_rules = (struct ccw_rules){ ccw_3380, ccw_n3380, start, cyls, VOL_HEADS, !write };
+    fmt(md->md_owner, sizeof md->md_owner, "%s", owner);
+    md->md_ovaddr = ovaddr;
+    vd->vd_priv = md;
+    return MDK_OK;
+}
 
 enum mdk_result mdk_attach(struct vmblok *vm, uint16_t vaddr, struct rvol *vol, uint16_t start,
                            uint16_t cyls, int mode, const char *owner, uint16_t ovaddr)
@@ -304,33 +343,18 @@ enum mdk_result mdk_attach(struct vmblok *vm, uint16_t vaddr, struct rvol *vol, 
     enum mdl_outcome o = mdl_decide(mode, readers, writers);
     if (o == MDL_REFUSED || o == MDL_BADMODE)
         return MDK_REFUSED;
-    struct mdisk *md = NULL;
-    for (int i = 0; i < MDK_MAX && !md; i++)
-        if (!pool[i].md_used)
-            md = &pool[i];
-    struct vdev *vd = md ? vio_attach(vm, vaddr, VOL_DEVTYPE, &mdk_ops) : NULL;
-    if (!vd)
-        return MDK_FULL;
-    bool write = o == MDL_WRITE;
-    struct mdl_ext *e = mdl_add(vol, start, cyls, write);
-    if (!e) {
-        vio_detach(vm, vd);
-        return MDK_FULL;
-    }
-    memset(md, 0, sizeof *md);
-    md->md_used = true;
-    md->md_vm = vm;
-    md->md_vd = vd;
-    md->md_vol = vol;
-    md->md_ext = e;
-    md->md_write = write;
-    md->md_rq.rq_prepare = md_prepare;
-    md->md_rq.rq_done = md_done;
-    md->md_rules = (struct ccw_rules){ ccw_3380, ccw_n3380, start, cyls, VOL_HEADS, !write };
-    fmt(md->md_owner, sizeof md->md_owner, "%s", owner);
-    md->md_ovaddr = ovaddr;
-    vd->vd_priv = md;
+    enum mdk_result r = make(vm, vaddr, vol, start, cyls, o == MDL_WRITE, false, owner, ovaddr);
+    if (r != MDK_OK)
+        return r;
     return o == MDL_FORCED_RO ? MDK_FORCED_RO : MDK_OK;
+}
+
+enum mdk_result mdk_attach_temp(struct vmblok *vm, uint16_t vaddr, struct rvol *vol,
+                                uint16_t start, uint16_t cyls)
+{
+    if (vio_find(vm, vaddr))
+        return MDK_EXISTS;
+    return make(vm, vaddr, vol, start, cyls, true, true, vm->vm_user, vaddr);
 }
 
 bool mdk_is(const struct vdev *vd)

@@ -31,6 +31,11 @@ enum mdk_result {
 enum mdk_result mdk_attach(struct vmblok *vm, uint16_t vaddr, struct rvol *vol, uint16_t start,
                            uint16_t cyls, int mode, const char *owner, uint16_t ovaddr);
 
+/* A temporary disk: R/W, no link table entry, its cylinders given back
+ * (tdk_free) when it is detached. */
+enum mdk_result mdk_attach_temp(struct vmblok *vm, uint16_t vaddr, struct rvol *vol,
+                                uint16_t start, uint16_t cyls);
+
 /* Is vd a minidisk; its extent's real volume and R/W state. */
 bool mdk_is(const struct vdev *vd);
 bool mdk_writable(const struct vdev *vd);

@@ -58,3 +58,8 @@ struct rvol *rvl_of(const struct iodev *d)
             return &vols[i];
     return NULL;
 }
+
+struct rvol *rvl_at(int i)
+{
+    return i >= 0 && i < nvols ? &vols[i] : NULL;
+}

@@ -21,6 +21,8 @@ struct rvol {
 void rvl_init(void);
 /* The mounted volume with this volser, or NULL. */
 struct rvol *rvl_find(const char *volser);
+/* The i-th volume (0-based), or NULL. */
+struct rvol *rvl_at(int i);
 /* The volume on d, or NULL. */
 struct rvol *rvl_of(const struct iodev *d);
 

@@ -252,7 +252,32 @@ static void ipl_minidisk(void)
 	CU_ASSERT(cps_display_word(&T[0], 0x800, &v) == 0 && v == 0);
 }
 
+/* DEFINE T3380: a temporary disk to write on, erased before the next
+ * user gets its cylinders. */
+static void temp_disk(void)
+{
+	start_cp();
+	CU_ASSERT_FATAL(cps_logon(&T[0], H.cnslport, "USER042", "USER042") == 0);
+	CU_ASSERT(cps_cmd_expect(&T[0], "DEFINE T3380 AS 1F0 CYL 99", "CYLINDERS MISSING OR INVALID", 10) == 0);
+	CU_ASSERT(cps_cmd_expect(&T[0], "DEFINE T3380 AS 191 CYL 1", "DEV 191 ALREADY DEFINED", 10) == 0);
+	CU_ASSERT(cps_cmd_expect(&T[0], "DEFINE T3380 AS 1F0 CYL 2", "DASD 1F0 DEFINED", 10) == 0);
+	CU_ASSERT(cps_cmd_expect(&T[0], "QUERY VIRTUAL", "DASD 1F0 3380 (TEMP) R/W     2 CYL", 10) == 0);
+	CU_ASSERT_FATAL(run_dasd(&T[0], 0x1F0, OP_WRITE, 0x7E3D0000u, 1, false) == 0);
+	CU_ASSERT_EQUAL(word(&T[0], D_RESULT), 1);
+	/* Cylinder 2 is past this 2-cylinder disk. */
+	CU_ASSERT_FATAL(run_dasd(&T[0], 0x1F0, OP_SEEK, 0, 2, false) == 0);
+	CU_ASSERT((word(&T[0], D_CSW + 4) >> 16) & 0x0200);
+	CU_ASSERT(cps_cmd_expect(&T[0], "DETACH 1F0", "DASD 1F0 DETACHED", 10) == 0);
+	/* The next user gets the same cylinders, erased. */
+	CU_ASSERT_FATAL(cps_logon(&T[1], H.cnslport, "USER043", "USER043") == 0);
+	CU_ASSERT(cps_cmd_expect(&T[1], "DEF T3380 2A0 2", "DASD 2A0 DEFINED", 10) == 0);
+	CU_ASSERT_FATAL(run_dasd(&T[1], 0x2A0, OP_READ, 0, 1, false) == 0);
+	CU_ASSERT_NOT_EQUAL(word(&T[1], D_RESULT), 0x7E3D0000u);
+	CU_ASSERT_EQUAL((word(&T[1], D_SENSE) >> 16) & 0xFF, 0x08);  /* no record found */
+}
+
 CU_TestInfo e2e_vio_tests[] = {
+	{ "temp_disk", temp_disk },
 	{ "ipl_minidisk", ipl_minidisk },
 	{ "diagnose_io", diagnose_io },
 	{ "mdisk_persists", mdisk_persists },
