@@ -8,6 +8,7 @@
 #include "log.h"
 #include "lnk.h"
 #include "ipl.h"
+#include "vctc.h"
 #include "trm.h"
 #include "vm.h"
 #include "vmcons.h"
@@ -82,6 +83,7 @@ static void c_shutdown(struct cmdctx *cx)
 /* The CP command table: name, minimum abbreviation, classes, handler, flags. */
 static const struct cmd_entry cp_commands[] = {
     { "BEGIN",    1, AG,             cfv_begin,      CMD_F_VM },
+    { "COUPLE",   3, AG,             vctc_cmd_couple, CMD_F_VM },
     { "DEFINE",   3, AG,             cfv_define,     CMD_F_VM },
     { "DETACH",   3, AG,             lnk_cmd_detach, CMD_F_VM },
     { "DISPLAY",  1, AG,             cfd_display,    CMD_F_VM },

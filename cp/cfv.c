@@ -11,6 +11,7 @@
 #include "fmt.h"
 #include "cplib.h"
 #include "tdk.h"
+#include "vctc.h"
 #include "../dasd/dir.h"
 
 void cfv_begin(struct cmdctx *cx)
@@ -88,6 +89,10 @@ void cfv_define(struct cmdctx *cx)
     const char *what = cfm_arg(cx);
     if (what && strcmp(what, "T3380") == 0) {
         tdk_cmd_define(cx);
+        return;
+    }
+    if (what && strcmp(what, "CTCA") == 0) {
+        vctc_cmd_define(cx);
         return;
     }
     const char *size = cfm_arg(cx);

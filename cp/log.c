@@ -18,6 +18,7 @@
 #include "vcon.h"
 #include "lnk.h"
 #include "vur.h"
+#include "vctc.h"
 #include "ipl.h"
 #include "vin.h"
 #include "tod.h"
@@ -93,6 +94,8 @@ static void attach_devices(struct vmblok *vm, const struct dir_user *u)
             vm->vm_console = vio_attach(vm, d->dd_vaddr, 0x3215, &vcon_ops);
         else if (d->dd_kind == DIR_K_SPOOL)
             vur_attach(vm, d->dd_vaddr, d->dd_type, d->dd_class);
+        else if (d->dd_kind == DIR_K_SPECIAL && d->dd_type == DIR_T_CTCA)
+            vctc_attach(vm, d->dd_vaddr);
     }
 }
 

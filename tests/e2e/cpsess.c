@@ -55,10 +55,15 @@ static int clear(struct s3270 *s)
 
 int cps_cmd_expect(struct s3270 *s, const char *line, const char *want, double timeout_s)
 {
-	char screen[S3270_SCREEN];
-	double end = herc_now() + timeout_s;
 	if (clear(s) != 0 || cps_line(s, line) != 0)
 		return -1;
+	return cps_wait(s, want, timeout_s);
+}
+
+int cps_wait(struct s3270 *s, const char *want, double timeout_s)
+{
+	char screen[S3270_SCREEN];
+	double end = herc_now() + timeout_s;
 	/* Wait for want; output held at MORE... is paged on with Clear. */
 	for (;;) {
 		if (s3270_screen(s, screen, sizeof screen) != 0)

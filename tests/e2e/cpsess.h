@@ -22,6 +22,10 @@ int cps_line(struct s3270 *s, const char *line);
  * then shows want within timeout_s. */
 int cps_cmd_expect(struct s3270 *s, const char *line, const char *want, double timeout_s);
 
+/* Wait until the screen shows want, paging past MORE... with Clear; 0,
+ * or -1 after timeout_s. */
+int cps_wait(struct s3270 *s, const char *want, double timeout_s);
+
 /* Load a storage image (from address 0) into the virtual machine with
  * STORE commands. 0 or -1. */
 int cps_load(struct s3270 *s, const uint8_t *bin, size_t len);

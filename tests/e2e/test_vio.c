@@ -276,7 +276,65 @@ static void temp_disk(void)
 	CU_ASSERT_EQUAL((word(&T[1], D_SENSE) >> 16) & 0xFF, 0x08);  /* no record found */
 }
 
+/* Run ctc.S on s as side op of the adapter at 500; do not wait. */
+static int ctc_side(struct s3270 *s, int op)
+{
+	size_t len;
+	uint8_t *bin = cps_guest("ctc", &len);
+	char line[64];
+	int rc = -1;
+	if (bin && cps_load(s, bin, len) == 0) {
+		snprintf(line, sizeof line, "STORE 300 00000500 %08X", op);
+		rc = cps_line(s, line) || cps_line(s, "STORE PSW 00000000 00000400")
+		     || cps_line(s, "BEGIN") ? -1 : 0;
+	}
+	free(bin);
+	return rc;
+}
+
+/* Two users' coupled adapters carry 80 bytes, both ways round: the
+ * reader first, then the writer first (the reader hears an attention). */
+static void ctca_couple(void)
+{
+	uint8_t data[96];
+	start_cp();
+	CU_ASSERT_FATAL(cps_logon(&T[0], H.cnslport, "USER044", "USER044") == 0);
+	CU_ASSERT_FATAL(cps_logon(&T[1], H.cnslport, "USER045", "USER045") == 0);
+	CU_ASSERT(cps_cmd_expect(&T[0], "DEFINE CTCA AS 500", "CTCA 500 DEFINED", 10) == 0);
+	CU_ASSERT(cps_cmd_expect(&T[1], "DEFINE CTCA 500", "CTCA 500 DEFINED", 10) == 0);
+	CU_ASSERT(cps_cmd_expect(&T[0], "COUPLE 500 TO USER045 501", "USER045 DEV 501 IS NOT A CTCA", 10) == 0);
+	CU_ASSERT(cps_cmd_expect(&T[0], "COUPLE 500 TO NOBODY 500", "NOBODY NOT LOGGED ON", 10) == 0);
+	CU_ASSERT(cps_cmd_expect(&T[0], "COUPLE 500 USER045 500", "CTCA 500 COUPLED TO USER045 500", 10) == 0);
+	CU_ASSERT(cps_cmd_expect(&T[1], "QUERY VIRTUAL", "CTCA 500 ON CTCA 500 USER044", 10) == 0);
+	/* Reader first. */
+	CU_ASSERT_FATAL(ctc_side(&T[1], 2) == 0);
+	CU_ASSERT_FATAL(ctc_side(&T[0], 0) == 0);
+	CU_ASSERT(cps_wait(&T[0], "PSW '00020000 0000C7C0'", 20) == 0);
+	CU_ASSERT(cps_wait(&T[1], "PSW '00020000 0000C7C2'", 20) == 0);
+	CU_ASSERT_EQUAL(word(&T[0], 0x30C), 0x0C400000u);     /* CE DE, IL, residual 0 */
+	CU_ASSERT_EQUAL(word(&T[1], 0x30C), 0x0C400014u);     /* CE DE, IL, 20 left */
+	CU_ASSERT(cps_display(&T[1], 0x1000, 96, data) == 0);
+	CU_ASSERT(memcmp(data, "THE QUICK BROWN FOX", 19) == 0);
+	CU_ASSERT(memcmp(data + 55, "ABCDEFGHIJKLMNOPQRSTUVWX", 24) == 0);
+	CU_ASSERT(data[80] == 0 && data[95] == 0);                   /* 80 bytes, no more */
+	/* Writer first: the reader is told by an attention and asks which
+	 * command waits (X'01', a write). */
+	CU_ASSERT_FATAL(ctc_side(&T[1], 1) == 0);
+	CU_ASSERT_FATAL(ctc_side(&T[0], 0) == 0);
+	CU_ASSERT(cps_wait(&T[0], "PSW '00020000 0000C7C0'", 20) == 0);
+	CU_ASSERT(cps_wait(&T[1], "PSW '00020000 0000C7C1'", 20) == 0);
+	CU_ASSERT_EQUAL(word(&T[1], 0x314) >> 24, 0x80);       /* attention */
+	CU_ASSERT_EQUAL(word(&T[1], 0x318) >> 24, 0x01);       /* SENSE COMMAND BYTE: write */
+	CU_ASSERT_EQUAL(word(&T[1], 0x30C), 0x0C400014u);
+	/* Uncoupled by DETACH: the other side's read ends in unit check. */
+	CU_ASSERT(cps_cmd_expect(&T[0], "DETACH 500", "CTCA 500 DETACHED", 10) == 0);
+	CU_ASSERT_FATAL(ctc_side(&T[1], 2) == 0);
+	CU_ASSERT(cps_wait(&T[1], "PSW '00020000 0000C7C2'", 20) == 0);
+	CU_ASSERT_EQUAL(word(&T[1], 0x30C) >> 16, 0x0E00);
+}
+
 CU_TestInfo e2e_vio_tests[] = {
+	{ "ctca_couple", ctca_couple },
 	{ "temp_disk", temp_disk },
 	{ "ipl_minidisk", ipl_minidisk },
 	{ "diagnose_io", diagnose_io },
