@@ -66,6 +66,7 @@ $(B)/dirc: $(patsubst %.c,$(B)/host/%.o,$(DIRC_SRCS))
 SYSRES_AREAS := --area NUC:1:4 --area DIR:5:5 --area WARM:10:2
 PAGE_AREAS   := --area PAGE:1:100 --area SPOOL:101:60 --area TDSK:161:39
 USER_AREAS   := --area PERM:1:199
+WORK_AREAS   := --area PERM:1:19
 
 $(B)/cpres0.3380: | $(B)/cpvol
 	$(B)/cpvol format $@ --cyls 30 --volser CPRES0 $(SYSRES_AREAS)
@@ -73,6 +74,8 @@ $(B)/cppag0.3380: | $(B)/cpvol
 	$(B)/cpvol format $@ --cyls 200 --volser CPPAG0 $(PAGE_AREAS)
 $(B)/cpusr0.3380: | $(B)/cpvol
 	$(B)/cpvol format $@ --cyls 200 --volser CPUSR0 $(USER_AREAS)
+$(B)/cpwrk0.3380: | $(B)/cpvol
+	$(B)/cpvol format $@ --cyls 20 --volser CPWRK0 $(WORK_AREAS)
 $(B)/.nucleus-written: $(B)/cp/nucleus.bin $(B)/cpres0.3380 $(B)/cpvol
 	$(B)/cpvol nucleus $(B)/cpres0.3380 $< --load $(NUC_LOAD)
 	@touch $@
@@ -83,7 +86,8 @@ $(B)/.directory-written: hercules-configs/user.direct $(B)/.nucleus-written $(B)
 	$(B)/dirc write hercules-configs/user.direct $(B)/cpres0.3380
 	@touch $@
 
-volumes: $(B)/.nucleus-written $(B)/.directory-written $(B)/cppag0.3380 $(B)/cpusr0.3380
+volumes: $(B)/.nucleus-written $(B)/.directory-written $(B)/cppag0.3380 $(B)/cpusr0.3380 \
+         $(B)/cpwrk0.3380
 
 # ---- tests ------------------------------------------------------------------
 UNIT_SRCS := $(wildcard tests/unit/*.c) cp/ebcdic.c cp/ds3270.c cp/logo.c cp/fmt.c cp/scr.c \

@@ -69,10 +69,52 @@ static bool link_mdisk(struct vmblok *vm, uint16_t vaddr, const char *owner,
     case MDK_FULL:
         fmt(msg, cap, "LNK116E DASD %03X NOT LINKED; NO ROOM FOR ANOTHER DEVICE", vaddr);
         return false;
+    case MDK_INUSE:
+        fmt(msg, cap, "LNK122E DASD %03X NOT LINKED; VOLUME %s IS DEDICATED", vaddr, vol->rv_volser);
+        return false;
     case MDK_EXTENT:
     default:
         fmt(msg, cap, "LNK115E DASD %03X NOT LINKED; EXTENT OUTSIDE VOLUME %s", vaddr, vol->rv_volser);
         return false;
+    }
+}
+
+/* DEDICATE vaddr raddr|volser: only DASD volumes so far. */
+static void dedicate(struct vmblok *vm, const struct dir_dev *d, char *msg, size_t cap)
+{
+    struct rvol *vol = NULL;
+    msg[0] = '\0';
+    if (d->dd_raddr != DIR_NO_RADDR) {
+        for (int i = 0; (vol = rvl_at(i)) != NULL; i++)
+            if (vol->rv_dev->id_devno == d->dd_raddr)
+                break;
+        if (!vol) {
+            fmt(msg, cap, "LNK120E DEV %04X NOT DEDICATED; NOT A DASD VOLUME CP KNOWS (ONLY DASD, FOR NOW)",
+                d->dd_raddr);
+            return;
+        }
+    } else if (!(vol = rvl_find(d->dd_volser))) {
+        fmt(msg, cap, "LNK103E DASD %03X NOT DEDICATED; VOLID %s NOT MOUNTED", d->dd_vaddr, d->dd_volser);
+        return;
+    }
+    switch (mdk_attach_dedicated(vm, d->dd_vaddr, vol)) {
+    case MDK_OK:
+        return;
+    case MDK_REFUSED:
+        fmt(msg, cap, "LNK121E DEV %04X NOT DEDICATED; VOLUME %s IS CP'S", vol->rv_dev->id_devno,
+            vol->rv_volser);
+        return;
+    case MDK_INUSE:
+        fmt(msg, cap, "LNK122E DEV %04X NOT DEDICATED; VOLUME %s IS IN USE", vol->rv_dev->id_devno,
+            vol->rv_volser);
+        return;
+    case MDK_EXISTS:
+        fmt(msg, cap, "LNK109E DASD %03X NOT DEDICATED; VIRTUAL ADDRESS %03X IN USE", d->dd_vaddr,
+            d->dd_vaddr);
+        return;
+    default:
+        fmt(msg, cap, "LNK116E DASD %03X NOT DEDICATED; NO ROOM FOR ANOTHER DEVICE", d->dd_vaddr);
+        return;
     }
 }
 
@@ -95,6 +137,8 @@ void lnk_logon(struct vmblok *vm, const struct dir_user *u)
                     d->dd_linkuser, d->dd_linkaddr);
             else
                 link_mdisk(vm, d->dd_vaddr, d->dd_linkuser, m, d->dd_mode, msg, sizeof msg);
+        } else if (d->dd_kind == DIR_K_DEDICATE) {
+            dedicate(vm, d, msg, sizeof msg);
         } else {
             continue;
         }

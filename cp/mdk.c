@@ -18,6 +18,7 @@
 #include "../dasd/dir.h"
 #include "dsk.h"
 #include "tdk.h"
+#include "../dasd/volmap.h"
 
 #define MDK_MAX       (VIO_MAXDEV * 40)
 #define SENSE_LEN     24
@@ -39,6 +40,7 @@ struct mdisk {
     bool     md_sense_valid;        /* md_sense answers the guest's next SENSE */
     bool     md_ipl;                /* the next start is an IPL's chain */
     bool     md_temp;               /* a temporary disk (tdk.c) */
+    bool     md_dedicated;          /* the whole volume, DEDICATEd */
     uint32_t md_caw;
     uint8_t  md_sense[SENSE_LEN];
     char     md_owner[DIR_NAME_LEN + 1];
@@ -277,6 +279,8 @@ static void md_detach(struct vmblok *vm, struct vdev *vd)
         mdl_drop(md->md_ext, md->md_write);
     if (md->md_temp)
         tdk_free(md->md_vol, md->md_rules.ru_start, md->md_rules.ru_cyls);
+    if (md->md_dedicated)
+        md->md_vol->rv_owner = NULL;
     md->md_used = false;
     vd->vd_priv = NULL;
 }
@@ -285,6 +289,11 @@ static void md_describe(const struct vmblok *vm, const struct vdev *vd, char *bu
 {
     (void)vm;
     const struct mdisk *md = vd->vd_priv;
+    if (md->md_dedicated) {
+        fmt(buf, cap, "DASD %03X ON DASD %04X %s", vd->vd_addr, md->md_vol->rv_dev->id_devno,
+            md->md_vol->rv_volser);
+        return;
+    }
     fmt(buf, cap, "DASD %03X %04X %-6s %s %5u CYL", vd->vd_addr, vd->vd_type,
         md->md_temp ? "(TEMP)" : md->md_vol->rv_volser, md->md_write ? "R/W" : "R/O",
         (unsigned)md->md_rules.ru_cyls);
@@ -338,6 +347,8 @@ enum mdk_result mdk_attach(struct vmblok *vm, uint16_t vaddr, struct rvol *vol, 
         return MDK_EXISTS;
     if (!cyls || !vol->rv_cyls || start >= vol->rv_cyls || cyls > vol->rv_cyls - start)
         return MDK_EXTENT;
+    if (vol->rv_owner)
+        return MDK_INUSE;
     unsigned readers, writers;
     mdl_holders(vol, start, &readers, &writers);
     enum mdl_outcome o = mdl_decide(mode, readers, writers);
@@ -355,6 +366,39 @@ enum mdk_result mdk_attach_temp(struct vmblok *vm, uint16_t vaddr, struct rvol *
     if (vio_find(vm, vaddr))
         return MDK_EXISTS;
     return make(vm, vaddr, vol, start, cyls, true, true, vm->vm_user, vaddr);
+}
+
+/* Areas that make a volume CP's own: never dedicated. */
+static bool cp_volume(const struct rvol *vol)
+{
+    static const unsigned cp_areas[] = {
+        VOL_AREA_NUC, VOL_AREA_DIR, VOL_AREA_WARM, VOL_AREA_PAGE, VOL_AREA_SPOOL, VOL_AREA_TDSK,
+    };
+    for (size_t i = 0; i < sizeof cp_areas / sizeof cp_areas[0]; i++)
+        if (volmap_find_area(&vol->rv_map, cp_areas[i]) >= 0)
+            return true;
+    return false;
+}
+
+enum mdk_result mdk_attach_dedicated(struct vmblok *vm, uint16_t vaddr, struct rvol *vol)
+{
+    if (vio_find(vm, vaddr))
+        return MDK_EXISTS;
+    if (!vol->rv_cyls || cp_volume(vol))
+        return MDK_REFUSED;
+    if (vol->rv_owner)
+        return MDK_INUSE;
+    for (int i = 0; i < MDK_MAX; i++)
+        if (pool[i].md_used && pool[i].md_vol == vol)
+            return MDK_INUSE;
+    enum mdk_result r = make(vm, vaddr, vol, 0, vol->rv_cyls, true, true, vm->vm_user, vaddr);
+    if (r != MDK_OK)
+        return r;
+    struct mdisk *md = vio_find(vm, vaddr)->vd_priv;
+    md->md_temp = false;            /* "temp" above only kept it out of the link table */
+    md->md_dedicated = true;
+    vol->rv_owner = vm;
+    return MDK_OK;
 }
 
 bool mdk_is(const struct vdev *vd)

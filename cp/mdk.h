@@ -23,6 +23,7 @@ enum mdk_result {
     MDK_EXISTS,      /* the virtual address is in use */
     MDK_FULL,        /* no room for another device */
     MDK_EXTENT,      /* the extent is not on the volume */
+    MDK_INUSE,       /* the volume has minidisks linked, or is dedicated */
 };
 
 /* Link cyls cylinders of vol from start as virtual address vaddr, in
@@ -35,6 +36,12 @@ enum mdk_result mdk_attach(struct vmblok *vm, uint16_t vaddr, struct rvol *vol, 
  * (tdk_free) when it is detached. */
 enum mdk_result mdk_attach_temp(struct vmblok *vm, uint16_t vaddr, struct rvol *vol,
                                 uint16_t start, uint16_t cyls);
+
+/* The whole volume for vm alone (DEDICATE): every cylinder, R/W, no
+ * relocation; nobody else may link a minidisk on it meanwhile, and it may
+ * not be one CP uses (MDK_REFUSED), nor one with minidisks linked
+ * (MDK_INUSE). */
+enum mdk_result mdk_attach_dedicated(struct vmblok *vm, uint16_t vaddr, struct rvol *vol);
 
 /* Is vd a minidisk; its extent's real volume and R/W state. */
 bool mdk_is(const struct vdev *vd);

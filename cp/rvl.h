@@ -15,7 +15,10 @@ struct rvol {
     char      rv_volser[VOL_LABEL_VOLSER_LEN + 1];
     uint16_t  rv_cyls;            /* from the allocation map; 0: no map */
     struct vol_map rv_map;
+    const struct vmblok *rv_owner;  /* DEDICATEd to this machine, or NULL */
 };
+
+struct vmblok;
 
 /* Read the label and map of every DASD; one CPI006I line per volume. */
 void rvl_init(void);

@@ -333,7 +333,27 @@ static void ctca_couple(void)
 	CU_ASSERT_EQUAL(word(&T[1], 0x30C) >> 16, 0x0E00);
 }
 
+/* The directory dedicates the work volume CPWRK0 to USER127 as 2A0: the
+ * whole volume, addressed by its real cylinders. */
+static void dedicated_volume(void)
+{
+	start_cp();
+	CU_ASSERT_FATAL(cps_logon(&T[0], H.cnslport, "USER127", "USER127") == 0);
+	CU_ASSERT(cps_cmd_expect(&T[0], "QUERY VIRTUAL", "DASD 2A0 ON DASD 0A83 CPWRK0", 10) == 0);
+	CU_ASSERT_FATAL(run_dasd(&T[0], 0x2A0, OP_WRITE, 0x0DED0000u, 19, false) == 0);
+	CU_ASSERT_EQUAL(word(&T[0], D_RESULT), 1);
+	CU_ASSERT_FATAL(run_dasd(&T[0], 0x2A0, OP_READ, 0, 19, false) == 0);
+	CU_ASSERT_EQUAL(word(&T[0], D_RESULT), 0x0DED0000u);
+	CU_ASSERT_EQUAL(word(&T[0], D_RCOUNT), 0x00130001u);         /* real cylinder 19 */
+	/* Past the volume's 20 cylinders. */
+	CU_ASSERT_FATAL(run_dasd(&T[0], 0x2A0, OP_SEEK, 0, 20, false) == 0);
+	CU_ASSERT((word(&T[0], D_CSW + 4) >> 16) & 0x0200);
+	/* Given back at DETACH. */
+	CU_ASSERT(cps_cmd_expect(&T[0], "DETACH 2A0", "DASD 2A0 DETACHED", 10) == 0);
+}
+
 CU_TestInfo e2e_vio_tests[] = {
+	{ "dedicated_volume", dedicated_volume },
 	{ "ctca_couple", ctca_couple },
 	{ "temp_disk", temp_disk },
 	{ "ipl_minidisk", ipl_minidisk },
