@@ -495,7 +495,10 @@ static void stopped(const struct ccw_rinfo *ri, uint8_t pci, struct ccw_csw *out
     out->cs_cs = pci;
     if (unitcheck(ri->ri_stop)) {
         out->cs_us = DS_CE | DS_DE | DS_UC;
-        out->cs_count = ri->ri_gcount;
+        /* A seek outside the extent is one the device took (all six
+         * bytes) and then refused, as Hercules' 3380 does past the volume's
+         * end (tests/guest/io_dasd); a rejected command took nothing. */
+        out->cs_count = ri->ri_stop == CCW_S_SEEK ? 0 : ri->ri_gcount;
     } else
         out->cs_cs |= ri->ri_stop == CCW_S_PROT ? CST_PROT : CST_PGM;
 }

@@ -143,12 +143,15 @@ static void guest_of(struct vmblok *vm, struct ccw_guest *g)
 
 /* ---- ending ------------------------------------------------------------- */
 
-/* The operation ended with c: SIO's condition code 1 while inside it,
- * else the ending (an interruption, or the DIAGNOSE that started it). */
+/* The operation ended with c: SIO's condition code 1 while inside it, if
+ * the channel refused the chain (no unit status: the device never saw
+ * it), else the ending (an interruption, or the DIAGNOSE that started
+ * it): a unit check CP makes for the first CCW is one the device would
+ * have presented after accepting the command. */
 static void finish(struct mdisk *md, const struct ccw_csw *c)
 {
     struct vdev *vd = md->md_vd;
-    if (md->md_now) {
+    if (md->md_now && !c->cs_us) {
         md->md_cc1 = true;
         vio_set_csw(vd, c->cs_ccw, c->cs_us, c->cs_cs, c->cs_count);
     } else {

@@ -86,7 +86,7 @@ int herc_rmtree(const char *path)
 
 /* Copy src to dst, leaving holes for the source's holes and for all-zero
  * 4K blocks, so that a mostly empty 600 MB volume costs little. */
-static int copy_file(const char *src, const char *dst)
+int herc_copy_file(const char *src, const char *dst)
 {
 	static const char zero[4096];
 	static char buf[1 << 16];
@@ -180,7 +180,7 @@ static int map_path(struct herc *h, const struct herc_opts *o, const char *name,
 		fprintf(stderr, "e2e: volume %s is missing (build the system first)\n", src);
 		return -1;
 	}
-	if (copy_file(src, out) != 0) {
+	if (herc_copy_file(src, out) != 0) {
 		fprintf(stderr, "e2e: copying %s: %s\n", src, strerror(errno));
 		return -1;
 	}
@@ -255,7 +255,7 @@ static int write_rc(struct herc *h, const struct herc_opts *o)
 		return write_file(dst, o->rc);
 	if (join(src, sizeof src, "%s/%s", herc_root(), HERC_RC) < 0)
 		return -1;
-	return copy_file(src, dst);
+	return herc_copy_file(src, dst);
 }
 
 /* ---- sockets and HTTP ---- */
@@ -580,7 +580,7 @@ static void keep_logs(struct herc *h)
 			input = strcmp(e->d_name, h->inputs[i]) == 0;
 		if (!input && join(from, sizeof from, "%s/%s", h->dir, e->d_name) == 0 &&
 		    join(to, sizeof to, "%s/%s", dst, e->d_name) == 0)
-			copy_file(from, to);
+			herc_copy_file(from, to);
 	}
 	closedir(d);
 	fflush(stdout);

@@ -42,6 +42,9 @@ struct herc {
  * reaches it through the live list even after a fatal assertion. */
 int herc_start(struct herc *h, const char *name, const struct herc_opts *o);
 
+/* Copy a file, keeping holes (sparse DASD images); 0 or -1. */
+int herc_copy_file(const char *src, const char *dst);
+
 /* Send one console command (as typed at the Hercules prompt; "/text" goes to
  * the 3215 operator console) over HTTP. 0 when Hercules answered 200. */
 int herc_command(struct herc *h, const char *cmd);

@@ -182,13 +182,23 @@ int oracle_check(const uint8_t got[ORACLE_RESULT_LEN],
 		    used, ORACLE_MAX_RESULTS);
 		return -1;
 	}
-	for (unsigned off = 0; off < ORACLE_RESULT_LEN; off += 4)
-		if (get32(got + off) != get32(want + off)) {
-			say(why, whycap, "at %04X: got %08X, expected %08X",
-			    ORACLE_RESULT_ADDR + off, get32(got + off), get32(want + off));
-			return -1;
-		}
-	return 0;
+	int first = -1, ndiff = 0;
+	for (unsigned off = 0; off < ORACLE_RESULT_LEN; off += 4) {
+		if (get32(got + off) == get32(want + off))
+			continue;
+		/* Every difference on stderr, in the .expect file's form. */
+		fprintf(stderr, "\n      %04X %08X  # expected %08X", ORACLE_RESULT_ADDR + off,
+			get32(got + off), get32(want + off));
+		if (first < 0)
+			first = (int)off;
+		ndiff++;
+	}
+	if (first < 0)
+		return 0;
+	fprintf(stderr, "\n");
+	say(why, whycap, "at %04X: got %08X, expected %08X (%d words differ)",
+	    ORACLE_RESULT_ADDR + first, get32(got + first), get32(want + first), ndiff);
+	return -1;
 }
 
 /* ---- one bare run ---- */
@@ -209,12 +219,19 @@ static int free_port(void)
 	return port;
 }
 
-/* The machine of the oracle: S/370, 2M, one CPU, and the one device
- * Hercules insists on (a 3215 console at 0009: channel 0, never X'0F'). */
+/* The machine of the oracle: S/370, 2M, one CPU, the one device Hercules
+ * insists on (a 3215 console at 0009: channel 0, never X'0F'), and a fresh
+ * copy of a one-cylinder 3380 at 0191 (build/guest/dasd191.3380), as the
+ * oracle user's 191 minidisk is under CP. */
 static int write_files(struct herc *h, const char *ins)
 {
-	char path[PATH_MAX + 32];
+	char path[PATH_MAX + 32], dasd[PATH_MAX + 32];
 	FILE *f;
+
+	snprintf(path, sizeof path, "%s/build/guest/dasd191.3380", herc_root());
+	snprintf(dasd, sizeof dasd, "%s/dasd191.3380", h->dir);
+	if (herc_copy_file(path, dasd) != 0)
+		return -1;
 
 	snprintf(path, sizeof path, "%s/hercules.cnf", h->dir);
 	f = fopen(path, "w");
@@ -224,8 +241,8 @@ static int write_files(struct herc *h, const char *ins)
 		"ARCHMODE  S/370\nMAINSIZE  %d\nXPNDSIZE  0\nNUMCPU    1\n"
 		"CPUSERIAL 000370\nCPUMODEL  3158\nOSTAILOR  QUIET\nPANRATE   FAST\n"
 		"TZOFFSET  +0000\nCNSLPORT  127.0.0.1:%d\nHTTPPORT  %d NOAUTH\n"
-		"HTTPROOT  /usr/share/hercules/\n0009      3215-C /\n",
-		h->name, ORACLE_MAINSIZE_MB, h->cnslport, h->httpport);
+		"HTTPROOT  /usr/share/hercules/\n0009      3215-C /\n0191      3380 %s\n",
+		h->name, ORACLE_MAINSIZE_MB, h->cnslport, h->httpport, dasd);
 	if (fclose(f) != 0)
 		return -1;
 	snprintf(path, sizeof path, "%s/hercules.rc", h->dir);

@@ -9,7 +9,13 @@ GUEST_BINS  := $(patsubst tests/guest/%.S,build/guest/%.bin,$(GUEST_SRCS))
 GUEST_INS   := $(GUEST_BINS:.bin=.ins)
 
 .PHONY: guest
-guest: $(GUEST_BINS) $(GUEST_INS)
+guest: $(GUEST_BINS) $(GUEST_INS) build/guest/dasd191.3380
+
+# The bare machine's 3380 at 0191: one cylinder, like the oracle user's
+# 191 minidisk under CP (each run gets a fresh copy).
+build/guest/dasd191.3380: | $(B)/cpvol
+	@mkdir -p $(@D)
+	$(B)/cpvol format $@ --cyls 1 --volser ORA191 --replace
 
 # GNU as without the C preprocessor: shared macros come from oracle.inc.
 build/guest/%.o: tests/guest/%.S tests/guest/oracle.inc
