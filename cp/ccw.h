@@ -107,6 +107,9 @@ extern const struct ccw_cmd ccw_3380[];
 extern const size_t ccw_n3380;
 
 const struct ccw_cmd *ccw_lookup(const struct ccw_rules *r, uint8_t code);
+/* Every command of a device known only by its command-code classes
+ * (ccwgen.c); *n gets the row count. */
+const struct ccw_cmd *ccw_generic(size_t *n);
 
 /* What a stop presents instead of the real ending. */
 enum ccw_stop {

@@ -21,6 +21,7 @@ enum dev_class {
 
 struct iodev;
 struct ioreq;
+struct vmblok;
 
 struct iodrv {
     void (*dr_done)(struct iodev *d, const struct irb *irb);
@@ -42,6 +43,7 @@ struct iodev {
     struct ioreq *id_cur;
     struct ioreq *id_qhead, *id_qtail;
     uint8_t   id_hold;         /* CP's own synchronous I/O has the device (nests) */
+    const struct vmblok *id_owner;  /* DEDICATEd to this machine, or NULL */
 };
 
 /* A queued start, for devices several users share (DASD holding

@@ -5,6 +5,7 @@
 #include "lnk.h"
 #include "cfm.h"
 #include "mdk.h"
+#include "ios.h"
 #include "mdl.h"
 #include "rvl.h"
 #include "udr.h"
@@ -79,7 +80,17 @@ static bool link_mdisk(struct vmblok *vm, uint16_t vaddr, const char *owner,
     }
 }
 
-/* DEDICATE vaddr raddr|volser: only DASD volumes so far. */
+/* The real device at devno, or NULL. */
+static struct iodev *real_device(uint16_t devno)
+{
+    for (int i = 0; i < ios_ndev; i++)
+        if (ios_dev[i].id_devno == devno)
+            return &ios_dev[i];
+    return NULL;
+}
+
+/* DEDICATE vaddr raddr|volser: a whole DASD volume, or another real
+ * device that CP does not use itself. */
 static void dedicate(struct vmblok *vm, const struct dir_dev *d, char *msg, size_t cap)
 {
     struct rvol *vol = NULL;
@@ -89,8 +100,19 @@ static void dedicate(struct vmblok *vm, const struct dir_dev *d, char *msg, size
             if (vol->rv_dev->id_devno == d->dd_raddr)
                 break;
         if (!vol) {
-            fmt(msg, cap, "LNK120E DEV %04X NOT DEDICATED; NOT A DASD VOLUME CP KNOWS (ONLY DASD, FOR NOW)",
-                d->dd_raddr);
+            struct iodev *dev = real_device(d->dd_raddr);
+            enum mdk_result r = dev ? mdk_attach_device(vm, d->dd_vaddr, dev) : MDK_EXTENT;
+            if (r == MDK_EXTENT)
+                fmt(msg, cap, "LNK120E DEV %04X NOT DEDICATED; NO SUCH REAL DEVICE", d->dd_raddr);
+            else if (r == MDK_REFUSED)
+                fmt(msg, cap, "LNK121E DEV %04X NOT DEDICATED; IT IS CP'S", d->dd_raddr);
+            else if (r == MDK_INUSE)
+                fmt(msg, cap, "LNK122E DEV %04X NOT DEDICATED; IT IS IN USE", d->dd_raddr);
+            else if (r == MDK_EXISTS)
+                fmt(msg, cap, "LNK109E DEV %03X NOT DEDICATED; VIRTUAL ADDRESS %03X IN USE",
+                    d->dd_vaddr, d->dd_vaddr);
+            else if (r != MDK_OK)
+                fmt(msg, cap, "LNK116E DEV %03X NOT DEDICATED; NO ROOM FOR ANOTHER DEVICE", d->dd_vaddr);
             return;
         }
     } else if (!(vol = rvl_find(d->dd_volser))) {

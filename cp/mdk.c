@@ -30,7 +30,8 @@ struct mdisk {
     struct ioreq    md_rq;          /* first: the request is the mdisk */
     struct vmblok  *md_vm;
     struct vdev    *md_vd;
-    struct rvol    *md_vol;
+    struct rvol    *md_vol;         /* NULL for a dedicated device that is not DASD */
+    struct iodev   *md_dev;         /* the real device the I/O runs on */
     struct mdl_ext *md_ext;
     struct ccw_rules md_rules;
     bool     md_used;
@@ -62,29 +63,31 @@ static struct mdisk pool[MDK_MAX];
 /* The translated program of each real volume, and its IPL prefix. */
 static struct ccw_prog progs[RVL_MAX];
 static struct iplpfx pfxs[RVL_MAX];
-static const struct rvol *prog_vol[RVL_MAX];
+static const struct iodev *prog_dev[RVL_MAX];
 
-static int vol_index(const struct rvol *v)
+/* The slot of real device d, given one the first time; -1 if all are
+ * taken (RVL_MAX volumes and dedicated devices in use at once). */
+static int dev_index(const struct iodev *d)
 {
     for (int i = 0; i < RVL_MAX; i++) {
-        if (prog_vol[i] == v)
+        if (prog_dev[i] == d)
             return i;
-        if (!prog_vol[i]) {
-            prog_vol[i] = v;
+        if (!prog_dev[i]) {
+            prog_dev[i] = d;
             return i;
         }
     }
-    return 0;           /* not reached: rvl has at most RVL_MAX volumes */
+    return -1;
 }
 
-static struct ccw_prog *prog_of(const struct rvol *v)
+static struct ccw_prog *prog_of(const struct mdisk *md)
 {
-    return &progs[vol_index(v)];
+    return &progs[dev_index(md->md_dev)];
 }
 
 static const struct ccw1 *ipl_prefix(const struct mdisk *md, const struct ccw_prog *p)
 {
-    struct iplpfx *x = &pfxs[vol_index(md->md_vol)];
+    struct iplpfx *x = &pfxs[dev_index(md->md_dev)];
     uint16_t cyl = md->md_rules.ru_start;
     memset(x, 0, sizeof *x);
     x->ip_seek[2] = (uint8_t)(cyl >> 8);
@@ -168,7 +171,7 @@ static void real_sense(struct mdisk *md)
     struct irb irb;
     memset(buf, 0, sizeof buf);
     ccw = (struct ccw1){ CMD_SENSE, CCW_SLI, SENSE_LEN, ios_addr(buf) };
-    if (ios_sync(md->md_vol->rv_dev, &ccw, &irb, 1000) != 0)
+    if (ios_sync(md->md_dev, &ccw, &irb, 1000) != 0)
         buf[0] = 0x10;      /* equipment check: the sense itself failed */
     memcpy(md->md_sense, buf, SENSE_LEN);
 }
@@ -176,7 +179,7 @@ static void real_sense(struct mdisk *md)
 static const struct ccw1 *md_prepare(struct ioreq *rq)
 {
     struct mdisk *md = (struct mdisk *)rq;
-    struct ccw_prog *p = prog_of(md->md_vol);
+    struct ccw_prog *p = prog_of(md);
     struct ccw_guest g;
     guest_of(md->md_vm, &g);
     p->cp_real = (uint32_t)(uintptr_t)p;
@@ -197,7 +200,7 @@ static const struct ccw1 *md_prepare(struct ioreq *rq)
 static void md_done(struct ioreq *rq, const struct irb *irb)
 {
     struct mdisk *md = (struct mdisk *)rq;
-    struct ccw_prog *p = prog_of(md->md_vol);
+    struct ccw_prog *p = prog_of(md);
     struct ccw_guest g;
     struct ccw_csw c;
     const struct scsw *s = &irb->ir_scsw;
@@ -260,7 +263,7 @@ static int md_start(struct vmblok *vm, struct vdev *vd)
     md->md_caw = (uint32_t)vd->vd_key << 28 | vd->vd_ccw;
     md->md_now = true;
     md->md_cc1 = false;
-    ios_submit(md->md_vol->rv_dev, &md->md_rq);
+    ios_submit(md->md_dev, &md->md_rq);
     md->md_now = false;
     return md->md_cc1 ? VIO_CC1 : VIO_WORKING;
 }
@@ -270,7 +273,7 @@ static void md_halt(struct vmblok *vm, struct vdev *vd)
     struct mdisk *md = vd->vd_priv;
     /* Still queued: it never reached the device; the halt ends it with no
      * status. Running: ios_cancel halts it and md_done ends it. */
-    if (ios_cancel(md->md_vol->rv_dev, &md->md_rq) == 0 && vd->vd_working)
+    if (ios_cancel(md->md_dev, &md->md_rq) == 0 && vd->vd_working)
         vio_end(vm, vd, 0, 0, 0);
 }
 
@@ -282,8 +285,10 @@ static void md_detach(struct vmblok *vm, struct vdev *vd)
         mdl_drop(md->md_ext, md->md_write);
     if (md->md_temp)
         tdk_free(md->md_vol, md->md_rules.ru_start, md->md_rules.ru_cyls);
-    if (md->md_dedicated)
+    if (md->md_dedicated && md->md_vol)
         md->md_vol->rv_owner = NULL;
+    if (md->md_dedicated)
+        md->md_dev->id_owner = NULL;
     md->md_used = false;
     vd->vd_priv = NULL;
 }
@@ -292,9 +297,19 @@ static void md_describe(const struct vmblok *vm, const struct vdev *vd, char *bu
 {
     (void)vm;
     const struct mdisk *md = vd->vd_priv;
-    if (md->md_dedicated) {
-        fmt(buf, cap, "DASD %03X ON DASD %04X %s", vd->vd_addr, md->md_vol->rv_dev->id_devno,
+    if (md->md_dedicated && md->md_vol) {
+        fmt(buf, cap, "DASD %03X ON DASD %04X %s", vd->vd_addr, md->md_dev->id_devno,
             md->md_vol->rv_volser);
+        return;
+    }
+    if (md->md_dedicated) {
+        static const char *const names[] = {
+            [DC_READER] = "RDR", [DC_PUNCH] = "PUN", [DC_PRINTER] = "PRT",
+        };
+        const char *n = md->md_dev->id_class < sizeof names / sizeof names[0]
+                        && names[md->md_dev->id_class] ? names[md->md_dev->id_class] : "DEV";
+        fmt(buf, cap, "%s %03X ON %s %04X %04X", n, vd->vd_addr, n, md->md_dev->id_devno,
+            md->md_dev->id_devtype);
         return;
     }
     fmt(buf, cap, "DASD %03X %04X %-6s %s %5u CYL", vd->vd_addr, vd->vd_type,
@@ -304,6 +319,13 @@ static void md_describe(const struct vmblok *vm, const struct vdev *vd, char *bu
 
 const struct vdev_ops mdk_ops = {
     .vo_name = "DASD", .vo_start = md_start, .vo_halt = md_halt,
+    .vo_detach = md_detach, .vo_describe = md_describe,
+};
+
+/* A dedicated device other than DASD: the same translation and queueing,
+ * every command by its class (ccwgen.c). */
+static const struct vdev_ops ded_ops = {
+    .vo_name = "DEV", .vo_start = md_start, .vo_halt = md_halt,
     .vo_detach = md_detach, .vo_describe = md_describe,
 };
 
@@ -318,6 +340,8 @@ static enum mdk_result make(struct vmblok *vm, uint16_t vaddr, struct rvol *vol,
     for (int i = 0; i < MDK_MAX && !md; i++)
         if (!pool[i].md_used)
             md = &pool[i];
+    if (dev_index(vol->rv_dev) < 0)
+        return MDK_FULL;
     struct vdev *vd = md ? vio_attach(vm, vaddr, VOL_DEVTYPE, &mdk_ops) : NULL;
     if (!vd)
         return MDK_FULL;
@@ -331,6 +355,7 @@ static enum mdk_result make(struct vmblok *vm, uint16_t vaddr, struct rvol *vol,
     md->md_vm = vm;
     md->md_vd = vd;
     md->md_vol = vol;
+    md->md_dev = vol->rv_dev;
     md->md_ext = e;
     md->md_write = write;
     md->md_temp = temp;
@@ -401,6 +426,46 @@ enum mdk_result mdk_attach_dedicated(struct vmblok *vm, uint16_t vaddr, struct r
     md->md_temp = false;            /* "temp" above only kept it out of the link table */
     md->md_dedicated = true;
     vol->rv_owner = vm;
+    vol->rv_dev->id_owner = vm;
+    return MDK_OK;
+}
+
+static const struct vdev_ops ded_ops;
+
+enum mdk_result mdk_attach_device(struct vmblok *vm, uint16_t vaddr, struct iodev *d)
+{
+    if (vio_find(vm, vaddr))
+        return MDK_EXISTS;
+    if (d->id_class == DC_CONSOLE || d->id_class == DC_TERMINAL || d->id_class == DC_DASD
+        || d->id_class == DC_UNKNOWN)
+        return MDK_REFUSED;
+    if (d->id_owner)
+        return MDK_INUSE;
+    struct mdisk *md = NULL;
+    for (int i = 0; i < MDK_MAX && !md; i++)
+        if (!pool[i].md_used)
+            md = &pool[i];
+    if (!md || dev_index(d) < 0)
+        return MDK_FULL;
+    struct vdev *vd = vio_attach(vm, vaddr, d->id_devtype, &ded_ops);
+    if (!vd)
+        return MDK_FULL;
+    size_t n;
+    const struct ccw_cmd *cmds = ccw_generic(&n);
+    memset(md, 0, sizeof *md);
+    md->md_used = true;
+    md->md_vm = vm;
+    md->md_vd = vd;
+    md->md_dev = d;
+    md->md_write = true;
+    md->md_dedicated = true;
+    md->md_rq.rq_prepare = md_prepare;
+    md->md_rq.rq_done = md_done;
+    md->md_rules = (struct ccw_rules){ cmds, n, 0, 0, 0, false };
+    fmt(md->md_owner, sizeof md->md_owner, "%s", vm->vm_user);
+    md->md_ovaddr = vaddr;
+    vd->vd_priv = md;
+    d->id_owner = vm;
     return MDK_OK;
 }
 
@@ -435,7 +500,7 @@ int mdk_ipl(struct vmblok *vm, struct vdev *vd, void (*done)(struct vmblok *vm, 
     static uint8_t rec[24] __attribute__((aligned(8)));
     struct mdisk *md = vd->vd_priv;
     memset(rec, 0, sizeof rec);
-    int n = dsk_read_sync(md->md_vol->rv_dev, md->md_rules.ru_start, 0, 1, rec, sizeof rec);
+    int n = dsk_read_sync(md->md_dev, md->md_rules.ru_start, 0, 1, rec, sizeof rec);
     if (n <= 0 || vst_write(vm, 0, rec, (uint32_t)n))
         return -1;
     md->md_ipl = true;

@@ -43,6 +43,12 @@ enum mdk_result mdk_attach_temp(struct vmblok *vm, uint16_t vaddr, struct rvol *
  * (MDK_INUSE). */
 enum mdk_result mdk_attach_dedicated(struct vmblok *vm, uint16_t vaddr, struct rvol *vol);
 
+/* A real device other than DASD for vm alone (DEDICATE): its channel
+ * programs translated (addresses) but not its commands. Consoles and
+ * terminals are CP's (MDK_REFUSED). */
+struct iodev;
+enum mdk_result mdk_attach_device(struct vmblok *vm, uint16_t vaddr, struct iodev *d);
+
 /* Is vd a minidisk; its extent's real volume and R/W state. */
 bool mdk_is(const struct vdev *vd);
 bool mdk_writable(const struct vdev *vd);

@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <limits.h>
 
 /* dasd.S's parameter and result words. */
 #define D_DEVADDR  0x300
@@ -352,7 +353,37 @@ static void dedicated_volume(void)
 	CU_ASSERT(cps_cmd_expect(&T[0], "DETACH 2A0", "DASD 2A0 DETACHED", 10) == 0);
 }
 
+/* The directory dedicates the real 1403 at 000E to USER126 as 00F: the
+ * guest's lines come out in Hercules' printer file. */
+static void dedicated_printer(void)
+{
+	size_t len;
+	char path[PATH_MAX + 32], text[512] = "";
+	start_cp();
+	CU_ASSERT_FATAL(cps_logon(&T[0], H.cnslport, "USER126", "USER126") == 0);
+	CU_ASSERT(cps_cmd_expect(&T[0], "QUERY VIRTUAL", "PRT 00F ON PRT 000E 1403", 10) == 0);
+	uint8_t *bin = cps_guest("print", &len);
+	CU_ASSERT_FATAL(bin != NULL);
+	CU_ASSERT_FATAL(cps_load(&T[0], bin, len) == 0);
+	free(bin);
+	CU_ASSERT_FATAL(cps_line(&T[0], "STORE PSW 00000000 00000400") == 0);
+	CU_ASSERT_FATAL(cps_cmd_expect(&T[0], "BEGIN", "PSW '00020000 0000F00F'", 20) == 0);
+	CU_ASSERT_EQUAL(word(&T[0], 0x31C), 0x0C000000u);
+	snprintf(path, sizeof path, "%s/printer.txt", H.dir);
+	for (int tries = 0; tries < 50 && !strstr(text, "LINE TWO"); tries++) {
+		FILE *f = fopen(path, "r");
+		size_t n = f ? fread(text, 1, sizeof text - 1, f) : 0;
+		text[n] = '\0';
+		if (f)
+			fclose(f);
+		herc_sleep(0.1);
+	}
+	CU_ASSERT_PTR_NOT_NULL(strstr(text, "DEDICATED PRINTER"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(text, "LINE TWO"));
+}
+
 CU_TestInfo e2e_vio_tests[] = {
+	{ "dedicated_printer", dedicated_printer },
 	{ "dedicated_volume", dedicated_volume },
 	{ "ctca_couple", ctca_couple },
 	{ "temp_disk", temp_disk },
