@@ -277,8 +277,10 @@ void ios_interrupt(void)
         if (ending(&irb)) {
             end_current(d, &irb);
             start_next(d);
+        } else if (d->id_cur->rq_intermediate) {
+            d->id_cur->rq_intermediate(d->id_cur, &irb);     /* a PCI */
         }
-        return;                     /* PCI and other intermediate status: later */
+        return;
     }
     uint32_t f = irb.ir_scsw.sc_flags;
     bool ended = (f & SCSW_FC_START) && (f & SCSW_SC_PRIM);

@@ -55,6 +55,8 @@ struct ioreq {
     struct ioreq *rq_next;
     const struct ccw1 *(*rq_prepare)(struct ioreq *rq);
     void (*rq_done)(struct ioreq *rq, const struct irb *irb);
+    /* Optional: intermediate status while it runs (a PCI). */
+    void (*rq_intermediate)(struct ioreq *rq, const struct irb *irb);
     uint64_t rq_started;       /* TOD of the real start (watchdog) */
     bool     rq_queued;        /* on id_q* or id_cur */
 };

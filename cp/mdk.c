@@ -218,6 +218,21 @@ static void md_done(struct ioreq *rq, const struct irb *irb)
     finish(md, &c);
 }
 
+/* A PCI while the chain runs: an interruption for the guest now, the
+ * device still working (GA22-7000, "Program-Controlled Interruption"). A
+ * DIAGNOSE's chain takes none: its caller waits for the end. */
+static void md_pci(struct ioreq *rq, const struct irb *irb)
+{
+    struct mdisk *md = (struct mdisk *)rq;
+    struct vdev *vd = md->md_vd;
+    const struct scsw *s = &irb->ir_scsw;
+    struct ccw_csw c;
+    if (vd->vd_sync || !(s->sc_cstat & 0x80))
+        return;
+    ccw_untranslate(prog_of(md), s->sc_ccw, s->sc_dstat, s->sc_cstat, s->sc_count, &c);
+    vio_intermediate(md->md_vm, vd, c.cs_ccw, c.cs_us, c.cs_cs, c.cs_count);
+}
+
 /* A SENSE right after a unit check gets the bytes CP kept (a chain that
  * starts with a lone SENSE). true if it was answered so. */
 static bool kept_sense(struct vmblok *vm, struct vdev *vd, struct mdisk *md)
@@ -361,6 +376,7 @@ static enum mdk_result make(struct vmblok *vm, uint16_t vaddr, struct rvol *vol,
     md->md_temp = temp;
     md->md_rq.rq_prepare = md_prepare;
     md->md_rq.rq_done = md_done;
+    md->md_rq.rq_intermediate = md_pci;
     md->md_rules = (struct ccw_rules){ ccw_3380, ccw_n3380, start, cyls, VOL_HEADS, !write };
     fmt(md->md_owner, sizeof md->md_owner, "%s", owner);
     md->md_ovaddr = ovaddr;
@@ -461,6 +477,7 @@ enum mdk_result mdk_attach_device(struct vmblok *vm, uint16_t vaddr, struct iode
     md->md_dedicated = true;
     md->md_rq.rq_prepare = md_prepare;
     md->md_rq.rq_done = md_done;
+    md->md_rq.rq_intermediate = md_pci;
     md->md_rules = (struct ccw_rules){ cmds, n, 0, 0, 0, false };
     fmt(md->md_owner, sizeof md->md_owner, "%s", vm->vm_user);
     md->md_ovaddr = vaddr;

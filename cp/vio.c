@@ -132,9 +132,19 @@ void vio_end(struct vmblok *vm, struct vdev *vd, uint8_t us, uint8_t cs, uint16_
     vio_end_at(vm, vd, vd->vd_ccw + 8, us, cs, residual);
 }
 
+void vio_intermediate(struct vmblok *vm, struct vdev *vd, uint32_t ccw, uint8_t us, uint8_t cs,
+                      uint16_t residual)
+{
+    build_csw(vd, us, cs, residual, ccw);
+    vd->vd_pending = true;
+    vm->vm_io_pending = true;
+}
+
 void vio_end_at(struct vmblok *vm, struct vdev *vd, uint32_t ccw, uint8_t us, uint8_t cs,
                 uint16_t residual)
 {
+    if (vd->vd_pending && (vd->vd_csw[5] & CS_PCI))
+        cs |= CS_PCI;               /* a PCI not yet taken goes with the end */
     build_csw(vd, us, cs, residual, ccw);
     vd->vd_working = false;
     if (vd->vd_sync) {

@@ -23,6 +23,7 @@ struct vdev;
 #define US_DE   0x04
 #define US_UC   0x02
 #define US_BUSY 0x10
+#define CS_PCI  0x80    /* program-controlled interruption */
 #define CS_IL   0x40    /* incorrect length */
 #define CS_PGM  0x20    /* program check */
 #define CS_PROT 0x10    /* protection check */
@@ -79,6 +80,11 @@ void vio_end(struct vmblok *vm, struct vdev *vd, uint8_t us, uint8_t cs, uint16_
 /* The same with the CSW's CCW address given. */
 void vio_end_at(struct vmblok *vm, struct vdev *vd, uint32_t ccw, uint8_t us, uint8_t cs,
                 uint16_t residual);
+/* Status while the operation goes on (a PCI): an interruption pending,
+ * the device still working. If it is still pending at the end, the ending
+ * CSW keeps its PCI bit, as the channel would merge them. */
+void vio_intermediate(struct vmblok *vm, struct vdev *vd, uint32_t ccw, uint8_t us, uint8_t cs,
+                      uint16_t residual);
 /* Build vd_csw without making an interruption pending (VIO_CC1). */
 void vio_set_csw(struct vdev *vd, uint32_t ccw, uint8_t us, uint8_t cs, uint16_t residual);
 /* Status the device presents on its own (attention). */

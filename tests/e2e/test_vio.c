@@ -382,7 +382,40 @@ static void dedicated_printer(void)
 	CU_ASSERT_PTR_NOT_NULL(strstr(text, "LINE TWO"));
 }
 
+/* A PCI on a minidisk chain reaches the guest: as an interruption of its
+ * own while the chain runs, or, if the chain ended first, in the final
+ * CSW (GA22-7000 allows both). */
+static void pci_minidisk(void)
+{
+	size_t len;
+	uint8_t csws[32];
+	start_cp();
+	CU_ASSERT_FATAL(cps_logon(&T[0], H.cnslport, "USER046", "USER046") == 0);
+	uint8_t *bin = cps_guest("pci", &len);
+	CU_ASSERT_FATAL(bin != NULL);
+	CU_ASSERT_FATAL(cps_load(&T[0], bin, len) == 0);
+	free(bin);
+	CU_ASSERT_FATAL(cps_line(&T[0], "STORE PSW 00000000 00000400") == 0);
+	CU_ASSERT_FATAL(cps_cmd_expect(&T[0], "BEGIN", "PSW '00020000 00000C11'", 20) == 0);
+	uint32_t n = word(&T[0], 0x318);
+	CU_ASSERT(n >= 1 && n <= 4);
+	CU_ASSERT_FATAL(cps_display(&T[0], 0x320, sizeof csws, csws) == 0);
+	bool pci = false;
+	for (uint32_t i = 0; i < n && i < 4; i++) {
+		const uint8_t *c = csws + 8 * i;
+		pci |= (c[5] & 0x80) != 0;
+		if (i + 1 < n)                  /* an intermediate one: no device end */
+			CU_ASSERT_EQUAL(c[4] & 0x04, 0);
+	}
+	const uint8_t *last = csws + 8 * (n - 1 < 4 ? n - 1 : 3);
+	CU_ASSERT_EQUAL(last[4], 0x0C);                 /* the end: CE DE */
+	CU_ASSERT_EQUAL(last[6] << 8 | last[7], 0);     /* all read */
+	CU_ASSERT(pci);
+	fprintf(stderr, "[%u interruption%s]", n, n == 1 ? "" : "s");
+}
+
 CU_TestInfo e2e_vio_tests[] = {
+	{ "pci_minidisk", pci_minidisk },
 	{ "dedicated_printer", dedicated_printer },
 	{ "dedicated_volume", dedicated_volume },
 	{ "ctca_couple", ctca_couple },
