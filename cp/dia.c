@@ -97,6 +97,7 @@ static const struct {
     { 0x18, dia_dasdio },
     { 0x20, dia_genio },
     { 0x24, dia_devtype },
+    { 0x58, dia_console },
     { 0x60, dia_60 },
 };
 

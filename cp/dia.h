@@ -10,5 +10,6 @@ int dia_cpcmd(struct vmblok *vm, unsigned rx, unsigned ry);     /* X'08' diacmd.
 int dia_dasdio(struct vmblok *vm, unsigned rx, unsigned ry);    /* X'18' diaio.c */
 int dia_genio(struct vmblok *vm, unsigned rx, unsigned ry);     /* X'20' diaio.c */
 int dia_devtype(struct vmblok *vm, unsigned rx, unsigned ry);   /* X'24' diaio.c */
+int dia_console(struct vmblok *vm, unsigned rx, unsigned ry);   /* X'58' diaio.c */
 
 #endif

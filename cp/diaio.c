@@ -11,6 +11,10 @@
 #include "vio.h"
 #include "mdk.h"
 #include "vcon.h"
+#include "vst.h"
+#include "trm.h"
+#include "scr.h"
+#include "ebcdic.h"
 
 #define GR(n) (vm->vm_ctx.hc_gr[(n) & 15])
 
@@ -85,6 +89,80 @@ int dia_devtype(struct vmblok *vm, unsigned rx, unsigned ry)
         cls = DT_CONSOLE;
     }
     GR(ry) = (uint32_t)vd->vd_type << 16 | cls << 8 | flags;
+    vm->vm_psw.ps_cc = 0;
+    return PRV_DONE;
+}
+
+#define D58_WRITE    0x19
+#define D58_CLEAR    0xFF
+#define D58_ERASE    0x80
+#define D58_MAXDATA  (SCR_OUT_ROWS * DS_COLS)
+
+/* X'58' 3270 virtual console interface (VM/370 Release 6): Rx the
+ * address of a chain of X'19' CCWs, Ry the console's address. Each CCW's
+ * byte 5 is a control byte: X'FF' clears the screen; otherwise bits 2-7
+ * are the output row the data starts on, and bit 0 erases the output area
+ * first. Data chaining gathers up to a screenful (22 rows of 80); command
+ * chaining starts another display. cc 0 shown, cc 1 it does not fit (nothing
+ * of that CCW shown), cc 3 Ry is not the console. */
+int dia_console(struct vmblok *vm, unsigned rx, unsigned ry)
+{
+    struct vdev *vd = vm->vm_console;
+    if (!vd || GR(ry) != vd->vd_addr) {
+        vm->vm_psw.ps_cc = 3;
+        return PRV_DONE;
+    }
+    uint32_t a = GR(rx);
+    static char text[D58_MAXDATA];
+    for (int n = 0; n < 256; n++, a += 8) {
+        uint8_t c[8];
+        if (a & 7)
+            return PGM_SPECIFICATION;
+        if (vst_read(vm, a, c, 8))
+            return PGM_ADDRESSING;
+        if (c[0] != D58_WRITE)
+            return PGM_SPECIFICATION;
+        uint8_t ctl = c[5];
+        size_t len = 0;
+        if (ctl != D58_CLEAR) {
+            /* Gather the data, following data chaining. */
+            for (uint32_t d = a;; d += 8) {
+                uint32_t addr = (uint32_t)c[1] << 16 | (uint32_t)c[2] << 8 | c[3];
+                uint16_t count = (uint16_t)(c[6] << 8 | c[7]);
+                if (len + count > sizeof text) {
+                    vm->vm_psw.ps_cc = 1;
+                    return PRV_DONE;
+                }
+                uint8_t e[256];
+                for (uint32_t k = 0; k < count; k += sizeof e) {
+                    uint32_t m = count - k < sizeof e ? count - k : sizeof e;
+                    if (vst_read(vm, addr + k, e, m))
+                        return PGM_ADDRESSING;
+                    ebc_to_ascii(text + len + k, e, m);
+                }
+                for (size_t k = len; k < len + count; k++)
+                    if ((unsigned char)text[k] < 0x20)
+                        text[k] = ' ';
+                len += count;
+                if (!(c[4] & 0x80))
+                    break;
+                a = d + 8;
+                if (vst_read(vm, a, c, 8))
+                    return PGM_ADDRESSING;
+            }
+            unsigned first = ctl & 0x3F;
+            if (first >= SCR_OUT_ROWS || len > (size_t)(SCR_OUT_ROWS - first) * DS_COLS) {
+                vm->vm_psw.ps_cc = 1;
+                return PRV_DONE;
+            }
+            if (vm->vm_trm)
+                trm_display(vm->vm_trm, first, text, len, ctl & D58_ERASE);
+        } else if (vm->vm_trm) {
+            trm_display(vm->vm_trm, 0, text, 0, true);
+        }
+        if (!(c[4] & 0x40))             /* the last (data-chained) CCW's chaining */
+            break;
+    }
     vm->vm_psw.ps_cc = 0;
     return PRV_DONE;
 }

@@ -189,6 +189,30 @@ static void scr_page(struct scr *s)
 	s->sc_pause = SCR_FLOW;
 }
 
+unsigned scr_display(struct scr *s, unsigned first, const char *text, size_t len, bool erase)
+{
+	unsigned r = first, done = 0;
+
+	if (erase)
+		scr_page(s);
+	for (size_t at = 0; at < len && r < SCR_OUT_ROWS; r++, done++) {
+		unsigned w = scr_row_width(r);
+		size_t n = len - at < w ? len - at : w;
+
+		while (s->sc_nrows < r)
+			s->sc_rows[s->sc_nrows++][0] = '\0';
+		memcpy(s->sc_rows[r], text + at, n);
+		memset(s->sc_rows[r] + n, ' ', w - n);
+		s->sc_rows[r][w] = '\0';
+		at += n;
+		if (s->sc_nrows <= r)
+			s->sc_nrows = r + 1;
+		if (s->sc_sent > r)
+			s->sc_sent = r;
+	}
+	return done;
+}
+
 /* Move waiting output onto the screen while it flows; pause on MORE...
  * when the screen is full, and page on when MORE... has timed out.
  */

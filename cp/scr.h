@@ -142,6 +142,14 @@ void scr_refresh(struct scr *s);
  */
 void scr_put(struct scr *s, const char *line, uint64_t now_ms);
 
+/* DIAGNOSE X'58' (VM/370's 3270 virtual console interface): put len
+ * characters on output rows from first on, a row of DS_COLS at a time,
+ * each row blank-padded so it replaces what was there; erase empties the
+ * output area first. Rows past the output area are not written. Returns
+ * the rows written.
+ */
+unsigned scr_display(struct scr *s, unsigned first, const char *text, size_t len, bool erase);
+
 /* The state shown when no output is waiting: SCR_CP_READ, SCR_VM_READ or
  * SCR_RUNNING; any other value is ignored.
  */

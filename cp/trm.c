@@ -158,6 +158,12 @@ void trm_put(struct trm *t, const char *line)
     kick(t);
 }
 
+void trm_display(struct trm *t, unsigned first, const char *text, size_t len, bool erase)
+{
+    scr_display(&t->t_scr, first, text, len, erase);
+    kick(t);
+}
+
 void trm_status(struct trm *t, enum trm_state st)
 {
     static const enum scr_state map[] = {

@@ -7,6 +7,7 @@
 #define CP_TRM_H
 
 #include <stdint.h>
+#include <stddef.h>
 #include <stdbool.h>
 
 struct trm;
@@ -21,6 +22,8 @@ uint64_t trm_next_deadline_tod(void);
 
 /* The logged-on user's console. */
 void trm_put(struct trm *t, const char *line);
+/* DIAGNOSE X'58': text on the output rows from first on (scr_display). */
+void trm_display(struct trm *t, unsigned first, const char *text, size_t len, bool erase);
 enum trm_state { TRM_RUNNING, TRM_CP_READ, TRM_VM_READ };
 void trm_status(struct trm *t, enum trm_state st);
 uint16_t trm_devno(const struct trm *t);

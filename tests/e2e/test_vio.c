@@ -414,7 +414,35 @@ static void pci_minidisk(void)
 	fprintf(stderr, "[%u interruption%s]", n, n == 1 ? "" : "s");
 }
 
+/* DIAGNOSE X'58' puts whole rows on the output area. */
+static void diagnose_58(void)
+{
+	size_t len;
+	char screen[S3270_SCREEN];
+	start_cp();
+	CU_ASSERT_FATAL(cps_logon(&T[0], H.cnslport, "USER047", "USER047") == 0);
+	uint8_t *bin = cps_guest("diag58", &len);
+	CU_ASSERT_FATAL(bin != NULL);
+	CU_ASSERT_FATAL(cps_load(&T[0], bin, len) == 0);
+	free(bin);
+	CU_ASSERT_FATAL(cps_line(&T[0], "STORE PSW 00000000 00000400") == 0);
+	CU_ASSERT_FATAL(cps_cmd_expect(&T[0], "BEGIN", "PSW '00020000 00005858'", 20) == 0);
+	CU_ASSERT_FATAL(s3270_screen(&T[0], screen, sizeof screen) == 0);
+	/* Row 5 (0-based) and row 7 of the screen, each a line of the dump. */
+	const char *row = screen;
+	for (int r = 0; r < 5 && row; r++)
+		row = strchr(row, '\n') ? strchr(row, '\n') + 1 : NULL;
+	CU_ASSERT(row && strncmp(row, "SIXTH ROW ", 10) == 0);
+	for (int r = 5; r < 7 && row; r++)
+		row = strchr(row, '\n') ? strchr(row, '\n') + 1 : NULL;
+	CU_ASSERT(row && strncmp(row, "EIGHTH ROW", 10) == 0);
+	CU_ASSERT_EQUAL(word(&T[0], 0x300), 0);
+	CU_ASSERT_EQUAL(word(&T[0], 0x304), 1);
+	CU_ASSERT_EQUAL(word(&T[0], 0x308), 3);
+}
+
 CU_TestInfo e2e_vio_tests[] = {
+	{ "diagnose_58", diagnose_58 },
 	{ "pci_minidisk", pci_minidisk },
 	{ "dedicated_printer", dedicated_printer },
 	{ "dedicated_volume", dedicated_volume },

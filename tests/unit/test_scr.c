@@ -712,11 +712,57 @@ static void test_status_text(void)
 	CU_ASSERT_STRING_EQUAL(scr_word((enum scr_state)99), "");
 }
 
+/* DIAGNOSE X'58''s rows: whole rows replaced, erase, the output area's end. */
+static void test_display(void)
+{
+	static struct scr s;
+	static struct term t;
+	uint8_t buf[SCR_BUF_MAX], cmd;
+	char got[DS_COLS + 1];
+	size_t n;
+
+	scr_init(&s, SYSNAME);
+	scr_put(&s, "A LONGER LINE ALREADY ON ROW ZERO", T0);
+	scr_put(&s, "ROW ONE", T0);
+	n = scr_render(&s, T0, buf, sizeof buf, &cmd);
+	CU_ASSERT_FATAL(term_write(&t, cmd, buf, n));
+	/* Row 0 replaced by a shorter text: the rest of the row is blanked. */
+	CU_ASSERT_EQUAL(scr_display(&s, 0, "SHORT", 5, false), 1);
+	n = scr_render(&s, T0, buf, sizeof buf, &cmd);
+	CU_ASSERT_FATAL(n > 0 && term_write(&t, cmd, buf, n));
+	term_text(&t, 0, DS_COLS, got);            /* (trailing blanks dropped) */
+	CU_ASSERT_STRING_EQUAL(got, "SHORT");
+	term_text(&t, DS_COLS, 7, got);
+	CU_ASSERT_STRING_EQUAL(got, "ROW ONE");
+	/* 100 characters from row 4 take two rows; rows 2-3 stay empty. */
+	char text[100];
+	memset(text, 'X', sizeof text);
+	CU_ASSERT_EQUAL(scr_display(&s, 4, text, sizeof text, false), 2);
+	n = scr_render(&s, T0, buf, sizeof buf, &cmd);
+	CU_ASSERT_FATAL(n > 0 && term_write(&t, cmd, buf, n));
+	term_text(&t, 4 * DS_COLS + 78, 4, got);
+	CU_ASSERT_STRING_EQUAL(got, "XXXX");
+	term_text(&t, 5 * DS_COLS + 18, 3, got);
+	CU_ASSERT_STRING_EQUAL(got, "XX");
+	/* Erase first: row 1's old text is gone. */
+	CU_ASSERT_EQUAL(scr_display(&s, 3, "ALONE", 5, true), 1);
+	n = scr_render(&s, T0, buf, sizeof buf, &cmd);
+	CU_ASSERT_FATAL(n > 0 && term_write(&t, cmd, buf, n));
+	term_text(&t, DS_COLS, 7, got);
+	CU_ASSERT(got[0] == '\0' || got[0] == ' ');
+	term_text(&t, 3 * DS_COLS, 5, got);
+	CU_ASSERT_STRING_EQUAL(got, "ALONE");
+	/* Nothing past the output area. */
+	CU_ASSERT_EQUAL(scr_display(&s, SCR_OUT_ROWS, "NO", 2, false), 0);
+	CU_ASSERT_EQUAL(scr_display(&s, SCR_OUT_ROWS - 1, text, sizeof text, false), 1);
+}
+
 void suite_scr(void)
 {
 	CU_pSuite s = CU_add_suite("scr", NULL, NULL);
 
 	CU_add_test(s, "scenarios", test_scenarios);
+	CU_add_test(s, "DIAGNOSE X'58' rows", test_display);
 	CU_add_test(s, "odd input", test_odd_input);
 	CU_add_test(s, "worst case fits SCR_BUF_MAX", test_worst_case_fits);
 	CU_add_test(s, "small cap", test_small_cap);
