@@ -20,10 +20,17 @@ CPCFLAGS   := -m31 -mesa -march=z900 -O2 -std=c11 -ffreestanding -nostdlib -fno-
               -fno-asynchronous-unwind-tables -Wall -Wextra -Werror -Icp
 
 NUC_LOAD   := 0x10000
+# CMS: built like CP, runs in a virtual System/370 (24-bit, BC mode), and is
+# installed on MAINT's 190 minidisk: CPUSR0 cylinders 130-139, as
+# hercules-configs/user.direct says.
+CMS_LOAD   := 0x10000
+CMS_START  := 130
+CMS_CYLS   := 10
+CMSCFLAGS  := $(filter-out -Icp,$(CPCFLAGS)) -DCMS_BUILD_DATE='"$(shell date -u +%m/%d/%y)"'
 
 .PHONY: all deps run check unit e2e bench clean distclean volumes
 E2E_GUESTS := $(patsubst tests/e2e/guest/%.S,$(B)/e2e-guest/%.bin,$(wildcard tests/e2e/guest/*.S))
-all: $(B)/cp/nucleus.bin $(B)/cpvol $(B)/dirc $(B)/unit $(B)/e2e $(E2E_GUESTS) guest
+all: $(B)/cp/nucleus.bin $(B)/cms/nucleus.bin $(B)/cpvol $(B)/dirc $(B)/unit $(B)/e2e $(E2E_GUESTS) guest
 
 deps:
 	@./mk/deps.sh
@@ -46,8 +53,26 @@ $(B)/cp/nucleus.elf: $(CP_OBJ) cp/hw/cp.ld
 $(B)/cp/nucleus.bin: $(B)/cp/nucleus.elf
 	$(CPOBJCOPY) -O binary $< $@
 
+# ---- CMS nucleus (freestanding, for the virtual machine) ---------------------
+CMS_C   := $(wildcard cms/*.c) cp/lib.c cp/fmt.c cp/ebcdic.c cp/cmdparse.c
+CMS_S   := cms/start.S
+CMS_OBJ := $(patsubst %.c,$(B)/cms/%.o,$(CMS_C)) $(patsubst %.S,$(B)/cms/%.o,$(CMS_S))
+
+$(B)/cms/%.o: %.c
+	@mkdir -p $(dir $@)
+	@echo "  CC(CMS) $<"
+	@$(CPCC) $(CMSCFLAGS) -MMD -c $< -o $@
+$(B)/cms/%.o: %.S
+	@mkdir -p $(dir $@)
+	@echo "  AS(CMS) $<"
+	@$(CPCC) -m31 -mesa -march=z900 -c $< -o $@
+$(B)/cms/nucleus.elf: $(CMS_OBJ) cms/cms.ld
+	$(CPLD) -T cms/cms.ld -o $@ $(CMS_OBJ)
+$(B)/cms/nucleus.bin: $(B)/cms/nucleus.elf
+	$(CPOBJCOPY) -O binary $< $@
+
 # ---- host tools -------------------------------------------------------------
-HOST_LIB := dasd/volmap.c dasd/ckd.c cp/ebcdic.c
+HOST_LIB := dasd/volmap.c dasd/ckd.c dasd/nucwrite.c cp/ebcdic.c
 $(B)/host/%.o: %.c
 	@mkdir -p $(dir $@)
 	@echo "  HOSTCC  $<"
@@ -86,7 +111,13 @@ $(B)/.directory-written: hercules-configs/user.direct $(B)/.nucleus-written $(B)
 	$(B)/dirc write hercules-configs/user.direct $(B)/cpres0.3380
 	@touch $@
 
-volumes: $(B)/.nucleus-written $(B)/.directory-written $(B)/cppag0.3380 $(B)/cpusr0.3380 \
+# CMS goes onto MAINT's 190 at every build (its IPL records and nucleus only;
+# the rest of the minidisk is left alone).
+$(B)/.cms-written: $(B)/cms/nucleus.bin $(B)/cpusr0.3380 $(B)/cpvol
+	$(B)/cpvol mdnucleus $(B)/cpusr0.3380 $< --start $(CMS_START) --cyls $(CMS_CYLS) --load $(CMS_LOAD)
+	@touch $@
+
+volumes: $(B)/.nucleus-written $(B)/.directory-written $(B)/.cms-written $(B)/cppag0.3380 $(B)/cpusr0.3380 \
          $(B)/cpwrk0.3380
 
 # ---- tests ------------------------------------------------------------------

@@ -18,21 +18,24 @@
 
 #define GR(n) (vm->vm_ctx.hc_gr[(n) & 15])
 
-/* The chain ended: R15 = CSW bytes 4-7 (unit status, channel status,
+/* The chain ended: Ry = CSW bytes 4-7 (unit status, channel status,
  * residual count); cc 0 if that is channel end and device end alone, else
- * cc 1. The machine may run again. */
+ * cc 1. The machine may run again. (Not R15, which VM/370 used: it is the
+ * stack pointer of a CMS written in C.) */
 static void io_done(struct vmblok *vm, struct vdev *vd)
 {
     const uint8_t *c = vd->vd_csw;
-    GR(15) = (uint32_t)c[4] << 24 | (uint32_t)c[5] << 16 | (uint32_t)c[6] << 8 | c[7];
+    GR(vm->vm_diag_ry) = (uint32_t)c[4] << 24 | (uint32_t)c[5] << 16 | (uint32_t)c[6] << 8 | c[7];
     vm->vm_psw.ps_cc = (c[4] & ~(US_CE | US_DE)) || c[5] ? 1 : 0;
     vm->vm_iowait = false;
 }
 
-static int run_sync(struct vmblok *vm, struct vdev *vd, uint32_t ccw)
+static int run_sync(struct vmblok *vm, struct vdev *vd, unsigned ry)
 {
+    uint32_t ccw = GR(ry);
     if (ccw & 0xFF000000u)
         return PGM_SPECIFICATION;
+    vm->vm_diag_ry = (uint8_t)ry;
     uint32_t caw = (uint32_t)vm->vm_psw.ps_key << 28 | ccw;
     /* Waiting first: the ending may come before vio_start_sync returns. */
     vm->vm_iowait = true;
@@ -51,7 +54,7 @@ int dia_dasdio(struct vmblok *vm, unsigned rx, unsigned ry)
         vm->vm_psw.ps_cc = 3;
         return PRV_DONE;
     }
-    return run_sync(vm, vd, GR(ry));
+    return run_sync(vm, vd, ry);
 }
 
 /* X'20' general I/O: the same for any device. */
@@ -62,7 +65,7 @@ int dia_genio(struct vmblok *vm, unsigned rx, unsigned ry)
         vm->vm_psw.ps_cc = 3;
         return PRV_DONE;
     }
-    return run_sync(vm, vd, GR(ry));
+    return run_sync(vm, vd, ry);
 }
 
 /* Device classes for X'24' (bits 16-23 of Ry). */

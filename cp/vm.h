@@ -77,6 +77,7 @@ struct vmblok {
     int       vm_ndev;
     bool      vm_io_pending;            /* some device has an interruption pending */
     bool      vm_iowait;                /* a DIAGNOSE waits for its I/O: not dispatchable */
+    uint8_t   vm_diag_ry;               /* ... and the register its status goes to */
     bool      vm_vmread;                /* a console read waits for the user */
     struct vdev *vm_console;            /* the virtual console, if the directory gives one */
     bool      vm_conin_ready;

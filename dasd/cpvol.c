@@ -2,6 +2,7 @@
  *
  *   cpvol format  IMAGE --cyls N --volser VOLSER [--area TYPE:FIRST:COUNT[:NAME]]... [--replace]
  *   cpvol nucleus IMAGE BINFILE --load ADDR [--entry ADDR]
+ *   cpvol mdnucleus IMAGE BINFILE --start CYL --cyls N --load ADDR [--entry ADDR]
  *   cpvol list    IMAGE
  *
  * Every check runs before the first write.  Errors are one line on stderr
@@ -22,6 +23,7 @@
 #include "../cp/ebcdic.h"
 #include "ckd.h"
 #include "volmap.h"
+#include "nucwrite.h"
 
 #define CPV_EXIT_ERR   1
 #define CPV_EXIT_USAGE 2
@@ -31,7 +33,7 @@
 
 enum cpv_optid {
     CPV_O_CYLS, CPV_O_VOLSER, CPV_O_AREA, CPV_O_REPLACE, CPV_O_LOAD,
-    CPV_O_ENTRY, CPV_O_COUNT
+    CPV_O_ENTRY, CPV_O_START, CPV_O_COUNT
 };
 #define CPV_BIT(o) (1u << (o))
 
@@ -45,6 +47,7 @@ static const struct cpv_opt {
     [CPV_O_REPLACE] = { "--replace", false },
     [CPV_O_LOAD]    = { "--load",    true  },
     [CPV_O_ENTRY]   = { "--entry",   true  },
+    [CPV_O_START]   = { "--start",   true  },
 };
 
 struct cpv_args {
@@ -57,6 +60,7 @@ struct cpv_args {
 
 static int cpv_format(const struct cpv_args *a);
 static int cpv_nucleus(const struct cpv_args *a);
+static int cpv_mdnucleus(const struct cpv_args *a);
 static int cpv_list(const struct cpv_args *a);
 
 static const struct cpv_cmd {
@@ -76,6 +80,10 @@ static const struct cpv_cmd {
     { "nucleus", 2, CPV_BIT(CPV_O_LOAD) | CPV_BIT(CPV_O_ENTRY),
       CPV_BIT(CPV_O_LOAD), cpv_nucleus,
       "nucleus IMAGE BINFILE --load ADDR [--entry ADDR]" },
+    { "mdnucleus", 2,
+      CPV_BIT(CPV_O_START) | CPV_BIT(CPV_O_CYLS) | CPV_BIT(CPV_O_LOAD) | CPV_BIT(CPV_O_ENTRY),
+      CPV_BIT(CPV_O_START) | CPV_BIT(CPV_O_CYLS) | CPV_BIT(CPV_O_LOAD), cpv_mdnucleus,
+      "mdnucleus IMAGE BINFILE --start CYL --cyls N --load ADDR [--entry ADDR]" },
     { "list", 1, 0, 0, cpv_list, "list IMAGE" },
 };
 #define CPV_NCMDS (sizeof cpv_cmds / sizeof cpv_cmds[0])
@@ -455,34 +463,6 @@ static int cpv_slurp(const char *path, uint8_t **buf, uint32_t *len)
     return 0;
 }
 
-/* The nucleus, VOL_RECS_PER_TRACK blocks a track, the last block padded. */
-static int cpv_write_nucleus(struct ckd_image *ci, const struct vol_area *nuc,
-                             const uint8_t *bin, uint32_t len)
-{
-    static uint8_t pad[VOL_BLKSIZE];
-    uint32_t blocks = (len + VOL_BLKSIZE - 1) / VOL_BLKSIZE;
-
-    for (uint32_t b = 0; b < blocks; b += VOL_RECS_PER_TRACK) {
-        struct ckd_rec recs[VOL_RECS_PER_TRACK];
-        struct volmap_chr chr;
-        size_t n = 0;
-
-        if (!volmap_area_block(nuc, b, &chr))
-            return -1;   /* cannot happen: volmap_ipl_build checked the size */
-        for (uint32_t k = b; k < blocks && n < VOL_RECS_PER_TRACK; k++, n++) {
-            const uint8_t *data = bin + (size_t)k * VOL_BLKSIZE;
-            if (len - k * VOL_BLKSIZE < VOL_BLKSIZE) {
-                memcpy(pad, data, len - k * VOL_BLKSIZE);
-                data = pad;
-            }
-            recs[n] = (struct ckd_rec){ (uint8_t)(n + 1), 0, VOL_BLKSIZE, NULL, data };
-        }
-        if (ckd_write_track(ci, chr.vc_cyl, chr.vc_head, recs, n) != 0)
-            return -1;
-    }
-    return 0;
-}
-
 static int cpv_nucleus(const struct cpv_args *a)
 {
     const char *image = a->ca_pos[0], *bin = a->ca_pos[1];
@@ -514,10 +494,80 @@ static int cpv_nucleus(const struct cpv_args *a)
                      load, entry, volmap_strerror(err));
     if (rc == 0) {
         volmap_encode(&map, maprec);
-        if (cpv_write_nucleus(&ci, &map.vm_area[volmap_find_area(&map, VOL_AREA_NUC)],
+        if (nuc_write(&ci, &map.vm_area[volmap_find_area(&map, VOL_AREA_NUC)], 0,
                               data, len) != 0
             || cpv_write_labels(&ci, ipl1, ipl2, ipl2_len, label) != 0
             || cpv_write_map(&ci, maprec) != 0 || ckd_close(&ci) != 0)
+            rc = cpv_err("%s", ckd_error(&ci));
+    }
+    ckd_close(&ci);
+    free(data);
+    return rc;
+}
+
+/* ---- mdnucleus ---- */
+
+/* The largest record a 3380 track holds next to the 24-byte IPL record
+ * (ckd.c's capacity rule: each record takes roundup32(DL + 492) bytes of
+ * the track's 47,968). */
+#define CPV_MDNUC_MAX 47424u
+
+/* A nucleus a virtual System/370 IPLs from a minidisk at cylinder CYL
+ * (CMS on MAINT's 190): on the minidisk's first track, record 1 is the IPL
+ * record (a BC-mode PSW at the entry: disabled, key 0, 24-bit; then one
+ * READ DATA of record 2 to the load address) and record 2 the whole
+ * nucleus. One record, because CP translates a guest's channel program
+ * before it runs, so an IPL chain that reads CCWs and then branches to
+ * them (the usual bootstrap) is refused as self-modifying (docs/ccw.md).
+ * The rest of the minidisk is left alone. */
+static int cpv_mdnucleus(const struct cpv_args *a)
+{
+    const char *image = a->ca_pos[0], *bin = a->ca_pos[1];
+    uint8_t ipl1[VOLMAP_IPL1_LEN], *data = NULL;
+    uint32_t start, cyls, load, entry, len = 0;
+    struct ckd_image ci;
+    int rc;
+
+    if (cpv_opt_number(a, CPV_O_START, &start) != 0 || cpv_opt_number(a, CPV_O_CYLS, &cyls) != 0
+        || cpv_opt_number(a, CPV_O_LOAD, &load) != 0)
+        return CPV_EXIT_ERR;
+    entry = load;
+    if (a->ca_opt[CPV_O_ENTRY] && cpv_opt_number(a, CPV_O_ENTRY, &entry) != 0)
+        return CPV_EXIT_ERR;
+    if (cyls == 0 || start == 0 || start + cyls > VOL_MAX_CYLS)
+        return cpv_err("no minidisk of %u cylinders at cylinder %u", cyls, start);
+    if ((rc = cpv_slurp(bin, &data, &len)) != 0)
+        return rc;
+    if (len == 0 || len > CPV_MDNUC_MAX || load < 0x1000 || load + len > 0x1000000
+        || entry < load || entry >= load + len || (entry & 1)) {
+        free(data);
+        return cpv_err("%s (%u bytes, load X'%X', entry X'%X'): must be 1 to %u bytes, "
+                       "below 16M, with the entry inside", bin, len, load, entry, CPV_MDNUC_MAX);
+    }
+    memset(ipl1, 0, sizeof ipl1);
+    ipl1[5] = (uint8_t)(entry >> 16);     /* BC PSW: the address in bytes 5-7 */
+    ipl1[6] = (uint8_t)(entry >> 8);
+    ipl1[7] = (uint8_t)entry;
+    ipl1[8] = 0x06;                        /* READ DATA, SLI, to the load address */
+    ipl1[9] = (uint8_t)(load >> 16);
+    ipl1[10] = (uint8_t)(load >> 8);
+    ipl1[11] = (uint8_t)load;
+    ipl1[12] = 0x20;
+    ipl1[14] = (uint8_t)(len >> 8);
+    ipl1[15] = (uint8_t)len;
+    if (ckd_open(&ci, image, true) != 0) {
+        free(data);
+        return cpv_err("%s", ckd_error(&ci));
+    }
+    if (start + cyls > ci.ci_cyls) {
+        rc = cpv_err("%s has %u cylinders: no minidisk at %u-%u", image, ci.ci_cyls, start,
+                     start + cyls - 1);
+    } else {
+        struct ckd_rec recs[2] = {
+            { 1, 0, VOLMAP_IPL1_LEN, NULL, ipl1 },
+            { 2, 0, (uint16_t)len, NULL, data },
+        };
+        if (ckd_write_track(&ci, start, 0, recs, 2) != 0 || ckd_close(&ci) != 0)
             rc = cpv_err("%s", ckd_error(&ci));
     }
     ckd_close(&ci);

@@ -56,6 +56,7 @@ static CU_SuiteInfo suites[] = {
 	{ "basic", NULL, NULL, setup, teardown, e2e_basic_tests },
 	{ "cp", NULL, NULL, setup, teardown, e2e_cp_tests },
 	{ "vio", NULL, NULL, setup, teardown, e2e_vio_tests },
+	{ "cms", NULL, NULL, setup, teardown, e2e_cms_tests },
 	CU_SUITE_INFO_NULL,
 };
 

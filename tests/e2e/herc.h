@@ -87,5 +87,6 @@ extern CU_TestInfo e2e_harness_tests[];
 extern CU_TestInfo e2e_basic_tests[];
 extern CU_TestInfo e2e_cp_tests[];
 extern CU_TestInfo e2e_vio_tests[];
+extern CU_TestInfo e2e_cms_tests[];
 
 #endif

@@ -210,7 +210,7 @@ static void diagnose_io(void)
 	CU_ASSERT_EQUAL(word(&T[0], 0x320), 1);
 	CU_ASSERT_EQUAL(word(&T[0], 0x328), 0);
 	CU_ASSERT_EQUAL(word(&T[0], 0x324) >> 16, 0x0C00);
-	/* ... and past the extent, cc 1 with the unit check in R15. */
+	/* ... and past the extent, cc 1 with the unit check in Ry. */
 	CU_ASSERT_EQUAL(word(&T[0], 0x32C), 1);
 	CU_ASSERT((word(&T[0], 0x330) >> 24) & 0x02);
 	/* X'20' on the console: cc 0. */

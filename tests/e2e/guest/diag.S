@@ -5,11 +5,11 @@
 #   300 DIAG 24 of 191: Ry, 304 Ry+1, 308 cc      30C DIAG 24 of 999: cc
 #   310 DIAG 08 QUERY VIRTUAL: Ry (rc), 314 Ry+1 (length), 318 cc
 #   31C DIAG 08 FROB: Ry (rc)                     (response lines at X'1000')
-#   320 DIAG 18 write then read: 1 equal, 2 not   324 R15 of the read, 328 its cc
-#   32C DIAG 18 seek to cylinder 1: cc            330 its R15
+#   320 DIAG 18 write then read: 1 equal, 2 not   324 Ry (status) of the read, 328 its cc
+#   32C DIAG 18 seek to cylinder 1: cc            330 its Ry (status)
 #   334 DIAG 20 console write: cc                 338 DIAG 08 response too long: cc, 33C Ry+1
 #   340 DIAG 10: the word at X'5000' after its page was released (0)
-#   344 DIAG 20 print a line on 00E: cc        348 DIAG 20 read the reader 00C: cc, 34C R15
+#   344 DIAG 20 print a line on 00E: cc        348 DIAG 20 read the reader 00C: cc, 34C Ry (status)
         .text
         .org    0x400
 start:  basr    %r12,0
@@ -69,7 +69,7 @@ fill:   st      %r3,0(%r4)
         .insn   rs,0x83000000,%r2,%r4,0x18(%r0)
         ipm     %r1
         srl     %r1,28
-        st      %r15,0x324(%r0)
+        st      %r4,0x324(%r0)
         st      %r1,0x328(%r0)
         l       %r2,outbuf-base(%r12)
         l       %r3,len4k-base(%r12)
@@ -87,7 +87,7 @@ res18:  st      %r2,0x320(%r0)
         ipm     %r1
         srl     %r1,28
         st      %r1,0x32C(%r0)
-        st      %r15,0x330(%r0)
+        st      %r4,0x330(%r0)
 # DIAG X'20' on the console
         la      %r2,0x009
         la      %r4,chcons-base(%r12)
@@ -116,7 +116,7 @@ res18:  st      %r2,0x320(%r0)
         ipm     %r1
         srl     %r1,28
         st      %r1,0x348(%r0)
-        st      %r15,0x34C(%r0)
+        st      %r4,0x34C(%r0)
         lpsw    done-base(%r12)
 
         .align  8

@@ -1,0 +1,92 @@
+/* cmd.c: the CMS command table and how a line is run: a CMS command by its
+ * name or abbreviation, else (VM/370's IMPCP) the line goes to CP, and if
+ * CP does not know it either, DMSINT003E. */
+#include "cms.h"
+#include "con.h"
+#include "diag.h"
+#include "../cp/ebcdic.h"
+#include "../cp/fmt.h"
+#include "../cp/cplib.h"
+
+#define CP_RESP_MAX  4096
+#define EBC_NL       0x15
+#define CP_UNKNOWN   1          /* CP's return code for CFM001E */
+
+int cms_cp(const char *text)
+{
+    uint8_t cmd[240];
+    uint32_t rc = 0;
+    size_t n = strlen(text);
+    if (n > sizeof cmd)
+        n = sizeof cmd;
+    ebc_from_ascii(cmd, text, n);
+    diag_cpcmd(cmd, (uint32_t)n, NULL, 0, NULL, &rc);
+    return (int)rc;
+}
+
+/* CP, with its response in a buffer: shown unless CP did not know it. */
+static int impcp(const char *text)
+{
+    static uint8_t resp[CP_RESP_MAX];
+    uint8_t cmd[240];
+    uint32_t rc = 0, len = 0;
+    size_t n = strlen(text);
+    if (n > sizeof cmd)
+        n = sizeof cmd;
+    ebc_from_ascii(cmd, text, n);
+    int cc = diag_cpcmd(cmd, (uint32_t)n, resp, sizeof resp, &len, &rc);
+    if (rc == CP_UNKNOWN)
+        return RC_UNKNOWN;
+    if (cc == 1)
+        len = sizeof resp;       /* what did not fit is lost */
+    for (uint32_t start = 0; start < len;) {
+        uint32_t end = start;
+        while (end < len && resp[end] != EBC_NL)
+            end++;
+        char out[CON_LINE + 1];
+        size_t k = end - start > CON_LINE ? CON_LINE : end - start;
+        ebc_to_ascii(out, resp + start, k);
+        out[k] = '\0';
+        con_write(out);
+        start = end + 1;
+    }
+    return (int)rc;
+}
+
+/* CP [command]: the rest of the line goes to CP as typed. */
+static void c_cp(struct cmdctx *cx)
+{
+    (void)cx;
+}
+
+static const struct cmd_entry commands[] = {
+    { "CP", 2, CMD_ANY, c_cp, 0 },
+};
+
+int cms_execute(const char *line)
+{
+    static struct cmdctx cx;
+    while (*line == ' ')
+        line++;
+    if (!*line)
+        return 0;
+    memset(&cx, 0, sizeof cx);
+    cmd_tokenize(line, &cx.cx_line);
+    cx.cx_arg = 1;
+    const struct cmd_entry *e = cmd_lookup(commands, sizeof commands / sizeof commands[0],
+                                           cx.cx_line.cl_tok[0]);
+    if (e && e->ce_fn == c_cp) {
+        const char *rest = line + 2;
+        while (*rest == ' ')
+            rest++;
+        return cms_cp(rest);
+    }
+    if (e) {
+        e->ce_fn(&cx);
+        return cx.cx_rc;
+    }
+    int rc = impcp(line);
+    if (rc == RC_UNKNOWN)
+        con_write("DMSINT003E UNKNOWN CP/CMS COMMAND");
+    return rc;
+}
