@@ -30,7 +30,7 @@ CMSCFLAGS  := $(filter-out -Icp,$(CPCFLAGS)) -DCMS_BUILD_DATE='"$(shell date -u 
 
 .PHONY: all deps run check unit e2e bench clean distclean volumes
 E2E_GUESTS := $(patsubst tests/e2e/guest/%.S,$(B)/e2e-guest/%.bin,$(wildcard tests/e2e/guest/*.S))
-all: $(B)/cp/nucleus.bin $(B)/cms/nucleus.bin $(B)/cpvol $(B)/dirc $(B)/unit $(B)/e2e $(E2E_GUESTS) guest
+all: $(B)/cp/nucleus.bin $(B)/cms/nucleus.bin $(B)/cpvol $(B)/cmsfs $(B)/dirc $(B)/unit $(B)/e2e $(E2E_GUESTS) guest
 
 deps:
 	@./mk/deps.sh
@@ -78,6 +78,9 @@ $(B)/host/%.o: %.c
 	@echo "  HOSTCC  $<"
 	@$(HOSTCC) $(HOSTCFLAGS) -MMD -c $< -o $@
 $(B)/cpvol: $(patsubst %.c,$(B)/host/%.o,dasd/cpvol.c $(HOST_LIB))
+	$(HOSTCC) -o $@ $^
+
+$(B)/cmsfs: $(patsubst %.c,$(B)/host/%.o,dasd/cmsfs_tool.c dasd/cmsfs.c $(HOST_LIB))
 	$(HOSTCC) -o $@ $^
 
 DIRC_SRCS := dasd/dirc.c dasd/dirparse.c dasd/dirstmt.c dasd/dirfmt.c cp/fmt.c $(HOST_LIB)
