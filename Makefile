@@ -54,7 +54,7 @@ $(B)/cp/nucleus.bin: $(B)/cp/nucleus.elf
 	$(CPOBJCOPY) -O binary $< $@
 
 # ---- CMS nucleus (freestanding, for the virtual machine) ---------------------
-CMS_C   := $(wildcard cms/*.c) cp/lib.c cp/fmt.c cp/ebcdic.c cp/cmdparse.c
+CMS_C   := $(wildcard cms/*.c) cp/lib.c cp/fmt.c cp/ebcdic.c cp/cmdparse.c dasd/cmsfs.c
 CMS_S   := cms/start.S
 CMS_OBJ := $(patsubst %.c,$(B)/cms/%.o,$(CMS_C)) $(patsubst %.S,$(B)/cms/%.o,$(CMS_S))
 
@@ -116,8 +116,14 @@ $(B)/.directory-written: hercules-configs/user.direct $(B)/.nucleus-written $(B)
 
 # CMS goes onto MAINT's 190 at every build (its IPL records and nucleus only;
 # the rest of the minidisk is left alone).
-$(B)/.cms-written: $(B)/cms/nucleus.bin $(B)/cpusr0.3380 $(B)/cpvol
+# Its file system is made again too, with the files of cms/files/ (name.type
+# becomes NAME TYPE S2): what MAINT changed on 190 does not survive a build.
+CMS_FILES := $(wildcard cms/files/*)
+$(B)/.cms-written: $(B)/cms/nucleus.bin $(B)/cpusr0.3380 $(B)/cpvol $(B)/cmsfs $(CMS_FILES)
 	$(B)/cpvol mdnucleus $(B)/cpusr0.3380 $< --start $(CMS_START) --cyls $(CMS_CYLS) --load $(CMS_LOAD)
+	$(B)/cmsfs format $(B)/cpusr0.3380 $(CMS_START) $(CMS_CYLS) CMS190
+	@for f in $(CMS_FILES); do b=$$(basename $$f); \
+	    $(B)/cmsfs write $(B)/cpusr0.3380 $(CMS_START) $(CMS_CYLS) $$f $${b%%.*} $${b#*.} S2 || exit 1; done
 	@touch $@
 
 volumes: $(B)/.nucleus-written $(B)/.directory-written $(B)/.cms-written $(B)/cppag0.3380 $(B)/cpusr0.3380 \

@@ -53,14 +53,30 @@ static int impcp(const char *text)
     return (int)rc;
 }
 
-/* CP [command]: the rest of the line goes to CP as typed. */
+/* CP [command] and QUERY take the raw line; they are recognised here. */
 static void c_cp(struct cmdctx *cx)
 {
     (void)cx;
 }
 
+static void c_query_stub(struct cmdctx *cx)
+{
+    (void)cx;
+}
+
+/* The CMS command table: name, minimum abbreviation (VM/370's). */
 static const struct cmd_entry commands[] = {
-    { "CP", 2, CMD_ANY, c_cp, 0 },
+    { "ACCESS",   2, CMD_ANY, c_access,     0 },
+    { "COPYFILE", 4, CMD_ANY, c_copyfile,   0 },
+    { "CP",       2, CMD_ANY, c_cp,         0 },
+    { "ERASE",    2, CMD_ANY, c_erase,      0 },
+    { "FORMAT",   6, CMD_ANY, c_format,     0 },
+    { "LISTFILE", 1, CMD_ANY, c_listfile,   0 },
+    { "QUERY",    1, CMD_ANY, c_query_stub, 0 },
+    { "RELEASE",  3, CMD_ANY, c_release,    0 },
+    { "RENAME",   6, CMD_ANY, c_rename,     0 },
+    { "STATE",    5, CMD_ANY, c_state,      0 },
+    { "TYPE",     1, CMD_ANY, c_type,       0 },
 };
 
 int cms_execute(const char *line)
@@ -80,6 +96,10 @@ int cms_execute(const char *line)
         while (*rest == ' ')
             rest++;
         return cms_cp(rest);
+    }
+    if (e && e->ce_fn == c_query_stub) {
+        c_query(&cx, line);
+        return cx.cx_rc;
     }
     if (e) {
         e->ce_fn(&cx);

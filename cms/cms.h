@@ -21,4 +21,20 @@ int cms_execute(const char *line);
  * console; CP's return code. */
 int cms_cp(const char *text);
 
+/* Access a disk, telling the user why not (quiet: no R/O note); the
+ * return code. */
+int cms_access(uint16_t vaddr, char mode, bool quiet);
+
+/* Command handlers (cmdfile.c, cmddisk.c). */
+void c_listfile(struct cmdctx *cx);
+void c_type(struct cmdctx *cx);
+void c_state(struct cmdctx *cx);
+void c_erase(struct cmdctx *cx);
+void c_rename(struct cmdctx *cx);
+void c_copyfile(struct cmdctx *cx);
+void c_access(struct cmdctx *cx);
+void c_release(struct cmdctx *cx);
+void c_format(struct cmdctx *cx);
+void c_query(struct cmdctx *cx, const char *line);
+
 #endif

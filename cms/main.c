@@ -53,6 +53,9 @@ void cms_main(void)
     last_virt = be64(area + 16);
     last_total = be64(area + 24);
     con_printf("CMS VERSION %s %s", CMS_VERSION, CMS_BUILD_DATE);
+    /* The user's own disk as A, the system disk as S. */
+    cms_access(0x191, 'A', false);
+    cms_access(0x190, 'S', true);
     ready(0);
     for (;;) {
         char line[CON_LINE + 1];

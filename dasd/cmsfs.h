@@ -43,8 +43,8 @@
 #define CMSFS_PER_CYL      150u
 #define CMSFS_LABEL0       10u
 #define CMSFS_FIRST_FREE   12u
-#define CMSFS_MAX_MAPBLK   8u                    /* 262,144 blocks: any 3380 */
-#define CMSFS_MAX_DIRBLK   32u                   /* 2,048 files */
+#define CMSFS_MAX_MAPBLK   2u                    /* 65,536 blocks: 436 cylinders */
+#define CMSFS_MAX_DIRBLK   16u                   /* 1,024 files */
 #define CMSFS_ENTRY        64u
 #define CMSFS_PER_DIRBLK   (CMSFS_BLK / CMSFS_ENTRY)
 #define CMSFS_MAX_FILES    (CMSFS_MAX_DIRBLK * CMSFS_PER_DIRBLK)

@@ -588,6 +588,17 @@ static void keep_logs(struct herc *h)
 	fflush(stdout);
 }
 
+int herc_quit(struct herc *h)
+{
+	double end = herc_now() + QUIT_WAIT;
+	if (!h->live)
+		return -1;
+	herc_command(h, "quit");
+	while (herc_running(h) && herc_now() < end)
+		herc_sleep(0.05);
+	return herc_running(h) ? -1 : 0;
+}
+
 void herc_stop(struct herc *h, bool keep)
 {
 	struct herc **pp;

@@ -66,6 +66,9 @@ bool herc_running(struct herc *h);
 /* Quit Hercules (HTTP "quit", then SIGKILL to its process group), reap it;
  * keep: copy log, config and screens to build/test-logs/<name>/, print the
  * path. Then remove the temp dir. */
+/* Quit Hercules (its images are then complete on disk) but keep its
+ * directory until herc_stop; 0 when it has exited. */
+int herc_quit(struct herc *h);
 void herc_stop(struct herc *h, bool keep);
 void herc_stop_all(bool keep);
 const char *herc_last_dir(void);        /* temp dir of the newest live herc */

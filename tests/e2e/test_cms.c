@@ -11,6 +11,7 @@
 #include <CUnit/CUnit.h>
 #include <stdio.h>
 #include <string.h>
+#include <limits.h>
 
 static struct herc H;
 static struct s3270 T[2];
@@ -59,7 +60,61 @@ static void cp_commands(void)
 	CU_ASSERT(cps_cmd_expect(&T[0], "#CP QUERY TIME", "TIME IS", 10) == 0);
 }
 
+/* Files: the system disk's, FORMAT of the user's own, COPYFILE, RENAME,
+ * STATE, ERASE, QUERY DISK; then the host tool reads what CMS wrote. */
+static void file_commands(void)
+{
+	char path[PATH_MAX + 64], cmd[PATH_MAX * 2];
+	start_cp();
+	CU_ASSERT_FATAL(cps_logon(&T[0], H.cnslport, "USER054", "USER054") == 0);
+	CU_ASSERT(cps_cmd_expect(&T[0], "IPL CMS", "DISK 'A(191)' IS NOT FORMATTED", 20) == 0);
+	CU_ASSERT(cps_wait(&T[0], "R; T=", 10) == 0);
+	CU_ASSERT(cps_cmd_expect(&T[0], "LISTFILE * * S", "WELCOME  TEXT     S2", 10) == 0);
+	CU_ASSERT(cps_cmd_expect(&T[0], "TYPE WELCOME TEXT S", "WELCOME TO CMS", 10) == 0);
+	CU_ASSERT(cps_cmd_expect(&T[0], "LISTFILE", "DMSLST069E DISK 'A' NOT ACCESSED", 10) == 0 ||
+		  s3270_wait_text(&T[0], "FILE NOT FOUND", 1) == 0);
+	/* FORMAT asks twice, as VM/370's did. */
+	CU_ASSERT(cps_cmd_expect(&T[0], "FORMAT 191 A", "DO YOU WISH TO CONTINUE", 10) == 0);
+	CU_ASSERT(cps_cmd_expect(&T[0], "yes", "ENTER DISK LABEL", 10) == 0);
+	CU_ASSERT(cps_cmd_expect(&T[0], "usr054", "A (191): 1 CYLINDERS, LABEL USR054", 60) == 0);
+	CU_ASSERT(cps_wait(&T[0], "R; T=", 10) == 0);
+	CU_ASSERT(cps_cmd_expect(&T[0], "COPYFILE WELCOME TEXT S = = A", "R; T=", 10) == 0);
+	CU_ASSERT(cps_cmd_expect(&T[0], "COPYFILE WELCOME TEXT S = = A", "ALREADY EXISTS", 10) == 0);
+	CU_ASSERT(cps_wait(&T[0], "R(00028); T=", 10) == 0);
+	CU_ASSERT(cps_cmd_expect(&T[0], "L", "WELCOME  TEXT     A2", 10) == 0);
+	CU_ASSERT(cps_cmd_expect(&T[0], "RENAME WELCOME TEXT A HELLO = =", "R; T=", 10) == 0);
+	CU_ASSERT(cps_cmd_expect(&T[0], "STATE HELLO TEXT A", "R; T=", 10) == 0);
+	CU_ASSERT(cps_cmd_expect(&T[0], "STATE WELCOME TEXT A", "DMSSTT002E FILE 'WELCOME TEXT A1' NOT FOUND", 10) == 0);
+	CU_ASSERT(cps_wait(&T[0], "R(00028); T=", 10) == 0);
+	CU_ASSERT(cps_cmd_expect(&T[0], "COPYFILE SAMPLE DATA S = = A", "R; T=", 10) == 0);
+	CU_ASSERT(cps_cmd_expect(&T[0], "COPYFILE SAMPLE DATA S HELLO TEXT A (APPEND", "R; T=", 10) == 0);
+	CU_ASSERT(cps_cmd_expect(&T[0], "TYPE HELLO TEXT", "DELTA     4", 10) == 0);
+	CU_ASSERT(cps_cmd_expect(&T[0], "ERASE SAMPLE DATA A", "R; T=", 10) == 0);
+	CU_ASSERT(cps_cmd_expect(&T[0], "TYPE SAMPLE DATA A", "DMSTYP002E FILE 'SAMPLE DATA A1' NOT FOUND", 10) == 0);
+	CU_ASSERT(cps_cmd_expect(&T[0], "ERASE WELCOME TEXT S", "DMSERS037E DISK 'S' IS READ/ONLY", 10) == 0);
+	CU_ASSERT(cps_wait(&T[0], "R(00036); T=", 10) == 0);
+	CU_ASSERT(cps_cmd_expect(&T[0], "TYPE HELLO", "DMSTYP054E INCOMPLETE FILEID SPECIFIED", 10) == 0);
+	CU_ASSERT(cps_cmd_expect(&T[0], "TYPE HEL.LO TEXT", "DMSTYP062E INVALID CHARACTER", 10) == 0);
+	CU_ASSERT(cps_cmd_expect(&T[0], "QUERY DISK", "USR054 191 A  R/W", 10) == 0);
+	CU_ASSERT(s3270_wait_text(&T[0], "CMS190 190 S  R/O", 1) == 0);
+	/* The host tool reads what CMS wrote, once Hercules has stopped. */
+	CU_ASSERT(cps_cmd_expect(&T[0], "#CP LOGOFF", "LOGOFF AT", 20) == 0);
+	CU_ASSERT(herc_command(&H, "/SHUTDOWN") == 0);
+	CU_ASSERT(herc_wait_log(&H, "HHCCP011I", 20) == 0);
+	CU_ASSERT_FATAL(herc_quit(&H) == 0);
+	snprintf(path, sizeof path, "%s/cpusr0.3380", H.dir);
+	snprintf(cmd, sizeof cmd, "%s/build/cmsfs read %s 54 1 HELLO TEXT", herc_root(), path);
+	FILE *p = popen(cmd, "r");
+	char out[4096] = "";
+	size_t n = p ? fread(out, 1, sizeof out - 1, p) : 0;
+	out[n] = '\0';
+	CU_ASSERT(p && pclose(p) == 0);
+	CU_ASSERT_PTR_NOT_NULL(strstr(out, "WELCOME TO CMS"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(out, "CHARLIE   3"));
+}
+
 CU_TestInfo e2e_cms_tests[] = {
+	{ "file_commands", file_commands },
 	{ "ipl_cms", ipl_cms },
 	{ "cp_commands", cp_commands },
 	CU_TEST_INFO_NULL,
