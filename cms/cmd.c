@@ -69,6 +69,7 @@ static const struct cmd_entry commands[] = {
     { "ACCESS",   2, CMD_ANY, c_access,     0 },
     { "COPYFILE", 4, CMD_ANY, c_copyfile,   0 },
     { "CP",       2, CMD_ANY, c_cp,         0 },
+    { "EDIT",     1, CMD_ANY, c_edit,       0 },
     { "ERASE",    2, CMD_ANY, c_erase,      0 },
     { "FORMAT",   6, CMD_ANY, c_format,     0 },
     { "LISTFILE", 1, CMD_ANY, c_listfile,   0 },

@@ -36,5 +36,6 @@ void c_access(struct cmdctx *cx);
 void c_release(struct cmdctx *cx);
 void c_format(struct cmdctx *cx);
 void c_query(struct cmdctx *cx, const char *line);
+void c_edit(struct cmdctx *cx);
 
 #endif

@@ -56,6 +56,13 @@ int strcmp(const char *a, const char *b)
     return (uint8_t)*a - (uint8_t)*b;
 }
 
+int strncmp(const char *a, const char *b, size_t n)
+{
+    for (; n && *a && *a == *b; n--, a++, b++)
+        ;
+    return n ? (unsigned char)*a - (unsigned char)*b : 0;
+}
+
 /* Shift-and-subtract division: quotient returned, remainder through rem. */
 static uint64_t udivmod64(uint64_t n, uint64_t d, uint64_t *rem)
 {

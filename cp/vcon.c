@@ -80,11 +80,13 @@ static int finish_read(struct vmblok *vm, struct vdev *vd, uint32_t addr, uint8_
                        uint16_t count, uint8_t *cs, uint16_t *residual)
 {
     uint8_t buf[LINE_MAX];
-    size_t n = vm->vm_conin_len;
+    unsigned h = vm->vm_conin_head;
+    size_t n = vm->vm_conin_len[h];
     if (n > count)
         n = count;
-    ebc_from_ascii(buf, vm->vm_conin, n);
-    vm->vm_conin_ready = false;
+    ebc_from_ascii(buf, vm->vm_conin[h], n);
+    vm->vm_conin_head = (uint8_t)((h + 1) % VM_CONIN_LINES);
+    vm->vm_conin_count--;
     if (vst_write(vm, addr, buf, (uint32_t)n))
         return CS_PGM;
     *residual = (uint16_t)(count - n);
@@ -115,7 +117,7 @@ static int vcon_start(struct vmblok *vm, struct vdev *vd)
             st = do_write(vm, vd, addr, flags, count, &residual);
             break;
         case CMD_READ:
-            if (!vm->vm_conin_ready) {
+            if (!vm->vm_conin_count) {
                 vmcons_reading(vm, true);
                 return VIO_WORKING;          /* VM READ until the user types */
             }
@@ -174,9 +176,15 @@ void vcon_input(struct vmblok *vm, const char *line)
     size_t n = strlen(line);
     if (n > LINE_MAX)
         n = LINE_MAX;
-    memcpy(vm->vm_conin, line, n);
-    vm->vm_conin_len = (uint8_t)n;
-    vm->vm_conin_ready = true;
+    if (vm->vm_conin_count == VM_CONIN_LINES) {
+        vmcons_printf(vm, "VCN002W LINE NOT TAKEN: %d LINES WAIT FOR THE MACHINE TO READ THEM",
+                      VM_CONIN_LINES);
+        return;
+    }
+    unsigned t = (vm->vm_conin_head + vm->vm_conin_count) % VM_CONIN_LINES;
+    memcpy(vm->vm_conin[t], line, n);
+    vm->vm_conin_len[t] = (uint8_t)n;
+    vm->vm_conin_count++;
     if (!vd)
         return;
     if (vd->vd_working)

@@ -76,7 +76,7 @@ void vio_reset(struct vmblok *vm)
         if (vm->vm_dev[i].vd_ops)
             quiesce(vm, &vm->vm_dev[i]);
     vm->vm_io_pending = false;
-    vm->vm_conin_ready = false;
+    vm->vm_conin_count = 0;
     vm->vm_iowait = false;
 }
 
@@ -160,6 +160,11 @@ void vio_end_at(struct vmblok *vm, struct vdev *vd, uint32_t ccw, uint8_t us, ui
 int vio_start_sync(struct vmblok *vm, struct vdev *vd, uint32_t caw,
                    void (*done)(struct vmblok *vm, struct vdev *vd))
 {
+    /* An attention the device raised on its own (a console line typed
+     * ahead) is taken by the DIAGNOSE: a guest doing its I/O this way
+     * never enables for the interruption that would clear it. */
+    if (!vd->vd_working && vd->vd_pending && vd->vd_csw[4] == US_ATTN)
+        vio_clear_pending(vm, vd);
     if (vd->vd_working || vd->vd_pending)
         return 2;
     vd->vd_ccw = caw & 0x00FFFFFFu;

@@ -32,6 +32,7 @@ enum vm_run {
 #define CR0_ITIMER  0x00000080u   /* interval timer */
 #define CR0_KEY     0x00000040u   /* interrupt key */
 
+#define VM_CONIN_LINES 8        /* typed-ahead console lines kept */
 #define VM_SEGS   16            /* 16 x 1M: the whole 24-bit address space */
 
 struct vmblok {
@@ -80,9 +81,10 @@ struct vmblok {
     uint8_t   vm_diag_ry;               /* ... and the register its status goes to */
     bool      vm_vmread;                /* a console read waits for the user */
     struct vdev *vm_console;            /* the virtual console, if the directory gives one */
-    bool      vm_conin_ready;
-    uint8_t   vm_conin_len;
-    char      vm_conin[131];
+    /* Lines typed while the machine was not reading, oldest first (vcon.c). */
+    uint8_t   vm_conin_head, vm_conin_count;
+    uint8_t   vm_conin_len[VM_CONIN_LINES];
+    char      vm_conin[VM_CONIN_LINES][131];
 
     /* Counters for QUERY and the intercept statistics. */
     uint32_t  vm_intercepts;

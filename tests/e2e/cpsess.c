@@ -112,6 +112,16 @@ static const char *line_starting(const char *screen, const char *label)
 	return NULL;
 }
 
+/* DISPLAY is harmless to repeat: a command lost to the Clear race
+ * (docs/console.md) is typed again once. */
+static int display_cmd(struct s3270 *s, const char *cmd, const char *want, char *screen)
+{
+	for (int tries = 0; tries < 2; tries++)
+		if (cps_cmd_expect(s, cmd, want, 10) == 0 && s3270_screen(s, screen, S3270_SCREEN) == 0)
+			return 0;
+	return -1;
+}
+
 int cps_display(struct s3270 *s, uint32_t addr, size_t len, uint8_t *out)
 {
 	char screen[S3270_SCREEN], cmd[32], want[16];
@@ -119,7 +129,7 @@ int cps_display(struct s3270 *s, uint32_t addr, size_t len, uint8_t *out)
 		return -1;
 	snprintf(cmd, sizeof cmd, "DISPLAY %X.%zX", addr, len);
 	snprintf(want, sizeof want, "%06X  ", addr + (uint32_t)len - 16);
-	if (cps_cmd_expect(s, cmd, want, 10) != 0 || s3270_screen(s, screen, sizeof screen) != 0)
+	if (display_cmd(s, cmd, want, screen) != 0)
 		return -1;
 	for (size_t off = 0; off < len; off += 16) {
 		char label[16];
@@ -140,7 +150,7 @@ int cps_display_word(struct s3270 *s, uint32_t addr, uint32_t *v)
 	char cmd[32], want[16], screen[S3270_SCREEN];
 	snprintf(cmd, sizeof cmd, "DISPLAY %X", addr);
 	snprintf(want, sizeof want, "%06X  ", addr);
-	if (cps_cmd_expect(s, cmd, want, 10) != 0 || s3270_screen(s, screen, sizeof screen) != 0)
+	if (display_cmd(s, cmd, want, screen) != 0)
 		return -1;
 	const char *p = line_starting(screen, want);
 	return p && sscanf(p + strlen(want), "%8x", v) == 1 ? 0 : -1;

@@ -22,6 +22,17 @@ static void start_cp(void)
 	CU_ASSERT_FATAL(herc_wait_log(&H, CONTRACT_ONLINE, CONTRACT_IPL_TIMEOUT) == 0);
 }
 
+/* A command that changes nothing (TYPE, LISTFILE, QUERY) is typed again
+ * once if its output does not show: a Clear the harness repeats can erase
+ * it (docs/console.md, "Known races"). */
+static int look(struct s3270 *s, const char *line, const char *want)
+{
+	for (int tries = 0; tries < 2; tries++)
+		if (cps_cmd_expect(s, line, want, 10) == 0)
+			return 0;
+	return -1;
+}
+
 /* Log on and IPL CMS; 0 when CMS says Ready. */
 static int logon_cms(struct s3270 *s, const char *user)
 {
@@ -69,8 +80,8 @@ static void file_commands(void)
 	CU_ASSERT_FATAL(cps_logon(&T[0], H.cnslport, "USER054", "USER054") == 0);
 	CU_ASSERT(cps_cmd_expect(&T[0], "IPL CMS", "DISK 'A(191)' IS NOT FORMATTED", 20) == 0);
 	CU_ASSERT(cps_wait(&T[0], "R; T=", 10) == 0);
-	CU_ASSERT(cps_cmd_expect(&T[0], "LISTFILE * * S", "WELCOME  TEXT     S2", 10) == 0);
-	CU_ASSERT(cps_cmd_expect(&T[0], "TYPE WELCOME TEXT S", "WELCOME TO CMS", 10) == 0);
+	CU_ASSERT(look(&T[0], "LISTFILE * * S", "WELCOME  TEXT     S2") == 0);
+	CU_ASSERT(look(&T[0], "TYPE WELCOME TEXT S", "WELCOME TO CMS") == 0);
 	CU_ASSERT(cps_cmd_expect(&T[0], "LISTFILE", "DMSLST069E DISK 'A' NOT ACCESSED", 10) == 0 ||
 		  s3270_wait_text(&T[0], "FILE NOT FOUND", 1) == 0);
 	/* FORMAT asks twice, as VM/370's did. */
@@ -81,21 +92,21 @@ static void file_commands(void)
 	CU_ASSERT(cps_cmd_expect(&T[0], "COPYFILE WELCOME TEXT S = = A", "R; T=", 10) == 0);
 	CU_ASSERT(cps_cmd_expect(&T[0], "COPYFILE WELCOME TEXT S = = A", "ALREADY EXISTS", 10) == 0);
 	CU_ASSERT(cps_wait(&T[0], "R(00028); T=", 10) == 0);
-	CU_ASSERT(cps_cmd_expect(&T[0], "L", "WELCOME  TEXT     A2", 10) == 0);
+	CU_ASSERT(look(&T[0], "L", "WELCOME  TEXT     A2") == 0);
 	CU_ASSERT(cps_cmd_expect(&T[0], "RENAME WELCOME TEXT A HELLO = =", "R; T=", 10) == 0);
 	CU_ASSERT(cps_cmd_expect(&T[0], "STATE HELLO TEXT A", "R; T=", 10) == 0);
 	CU_ASSERT(cps_cmd_expect(&T[0], "STATE WELCOME TEXT A", "DMSSTT002E FILE 'WELCOME TEXT A1' NOT FOUND", 10) == 0);
 	CU_ASSERT(cps_wait(&T[0], "R(00028); T=", 10) == 0);
 	CU_ASSERT(cps_cmd_expect(&T[0], "COPYFILE SAMPLE DATA S = = A", "R; T=", 10) == 0);
 	CU_ASSERT(cps_cmd_expect(&T[0], "COPYFILE SAMPLE DATA S HELLO TEXT A (APPEND", "R; T=", 10) == 0);
-	CU_ASSERT(cps_cmd_expect(&T[0], "TYPE HELLO TEXT", "DELTA     4", 10) == 0);
+	CU_ASSERT(look(&T[0], "TYPE HELLO TEXT", "DELTA     4") == 0);
 	CU_ASSERT(cps_cmd_expect(&T[0], "ERASE SAMPLE DATA A", "R; T=", 10) == 0);
 	CU_ASSERT(cps_cmd_expect(&T[0], "TYPE SAMPLE DATA A", "DMSTYP002E FILE 'SAMPLE DATA A1' NOT FOUND", 10) == 0);
 	CU_ASSERT(cps_cmd_expect(&T[0], "ERASE WELCOME TEXT S", "DMSERS037E DISK 'S' IS READ/ONLY", 10) == 0);
 	CU_ASSERT(cps_wait(&T[0], "R(00036); T=", 10) == 0);
 	CU_ASSERT(cps_cmd_expect(&T[0], "TYPE HELLO", "DMSTYP054E INCOMPLETE FILEID SPECIFIED", 10) == 0);
 	CU_ASSERT(cps_cmd_expect(&T[0], "TYPE HEL.LO TEXT", "DMSTYP062E INVALID CHARACTER", 10) == 0);
-	CU_ASSERT(cps_cmd_expect(&T[0], "QUERY DISK", "USR054 191 A  R/W", 10) == 0);
+	CU_ASSERT(look(&T[0], "QUERY DISK", "USR054 191 A  R/W") == 0);
 	CU_ASSERT(s3270_wait_text(&T[0], "CMS190 190 S  R/O", 1) == 0);
 	/* The host tool reads what CMS wrote, once Hercules has stopped. */
 	CU_ASSERT(cps_cmd_expect(&T[0], "#CP LOGOFF", "LOGOFF AT", 20) == 0);
@@ -113,7 +124,53 @@ static void file_commands(void)
 	CU_ASSERT_PTR_NOT_NULL(strstr(out, "CHARLIE   3"));
 }
 
+/* EDIT: a new file, input mode, CHANGE, FILE; then edit it again. */
+static void edit_file(void)
+{
+	start_cp();
+	CU_ASSERT_FATAL(cps_logon(&T[0], H.cnslport, "USER055", "USER055") == 0);
+	CU_ASSERT(cps_cmd_expect(&T[0], "DEFINE T3380 AS 192 CYL 1", "DASD 192 DEFINED", 10) == 0);
+	CU_ASSERT_FATAL(cps_cmd_expect(&T[0], "IPL CMS", "R; T=", 20) == 0);
+	CU_ASSERT(cps_cmd_expect(&T[0], "FORMAT 192 B", "DO YOU WISH TO CONTINUE", 10) == 0);
+	CU_ASSERT(cps_cmd_expect(&T[0], "YES", "ENTER DISK LABEL", 10) == 0);
+	CU_ASSERT(cps_cmd_expect(&T[0], "TEMP", "R; T=", 60) == 0);
+	CU_ASSERT(cps_cmd_expect(&T[0], "EDIT NOTES TEXT B", "NEW FILE:", 10) == 0);
+	CU_ASSERT(cps_wait(&T[0], "EDIT:", 5) == 0);
+	CU_ASSERT(cps_cmd_expect(&T[0], "INPUT", "INPUT:", 10) == 0);
+	static const char *const lines[] = { "FIRST LINE", "SECOND LINE WITH A TYPPO", "THIRD LINE" };
+	for (int i = 0; i < 3; i++)             /* each after CMS has asked for it (VM READ) */
+		CU_ASSERT(cps_wait(&T[0], "VM READ", 10) == 0 && cps_line(&T[0], lines[i]) == 0);
+	CU_ASSERT(cps_cmd_expect(&T[0], "", "EDIT:", 10) == 0);      /* a null line ends input */
+	CU_ASSERT(cps_cmd_expect(&T[0], "TOP", "TOF:", 10) == 0);
+	CU_ASSERT(cps_cmd_expect(&T[0], "L /TYPPO/", "SECOND LINE WITH A TYPPO", 10) == 0);
+	CU_ASSERT(cps_cmd_expect(&T[0], "C /TYPPO/TYPO/", "SECOND LINE WITH A TYPO", 10) == 0);
+	CU_ASSERT(cps_cmd_expect(&T[0], "FILE", "R; T=", 10) == 0);
+	CU_ASSERT(look(&T[0], "TYPE NOTES TEXT", "SECOND LINE WITH A TYPO") == 0);
+	CU_ASSERT(s3270_wait_text(&T[0], "THIRD LINE", 1) == 0);
+	CU_ASSERT(look(&T[0], "L NOTES TEXT B", "NOTES    TEXT     B1") == 0);
+	/* Again: delete the first line, quit without filing, nothing changes. */
+	CU_ASSERT(cps_cmd_expect(&T[0], "EDIT NOTES TEXT", "EDIT:", 10) == 0);
+	CU_ASSERT(cps_cmd_expect(&T[0], "NEXT", "FIRST LINE", 10) == 0);
+	CU_ASSERT(cps_cmd_expect(&T[0], "DELETE", "SECOND LINE", 10) == 0);
+	if (cps_cmd_expect(&T[0], "QUIT", "R; T=", 10) != 0) {
+		char sc[S3270_SCREEN];
+		CU_FAIL("QUIT did not end EDIT");
+		if (s3270_screen(&T[0], sc, sizeof sc) == 0)
+			fprintf(stderr, "\n%s\n", sc);
+	}
+	CU_ASSERT(look(&T[0], "TYPE NOTES TEXT B", "FIRST LINE") == 0);
+	CU_ASSERT(cps_cmd_expect(&T[0], "EDIT NOTES TEXT", "EDIT:", 10) == 0);
+	CU_ASSERT(cps_cmd_expect(&T[0], "FROB", "DMSEDI529E INVALID SUBCOMMAND: FROB", 10) == 0);
+	CU_ASSERT(cps_cmd_expect(&T[0], "N", "FIRST LINE", 10) == 0);
+	CU_ASSERT(cps_cmd_expect(&T[0], "DE", "SECOND LINE", 10) == 0);
+	CU_ASSERT(cps_cmd_expect(&T[0], "FILE", "R; T=", 10) == 0);
+	CU_ASSERT(look(&T[0], "TYPE NOTES TEXT B", "THIRD LINE") == 0);
+	char screen[S3270_SCREEN];
+	CU_ASSERT(s3270_screen(&T[0], screen, sizeof screen) == 0 && !strstr(screen, "FIRST LINE"));
+}
+
 CU_TestInfo e2e_cms_tests[] = {
+	{ "edit_file", edit_file },
 	{ "file_commands", file_commands },
 	{ "ipl_cms", ipl_cms },
 	{ "cp_commands", cp_commands },
