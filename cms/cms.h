@@ -37,5 +37,8 @@ void c_release(struct cmdctx *cx);
 void c_format(struct cmdctx *cx);
 void c_query(struct cmdctx *cx, const char *line);
 void c_edit(struct cmdctx *cx);
+void c_print(struct cmdctx *cx);
+void c_punch(struct cmdctx *cx);
+void c_help(struct cmdctx *cx);
 
 #endif

@@ -588,6 +588,18 @@ static void keep_logs(struct herc *h)
 	fflush(stdout);
 }
 
+int herc_crash_restart(struct herc *h, const struct herc_opts *o)
+{
+	static const struct herc_opts defaults;
+	int r = -1;
+	if (!h->live)
+		return -1;
+	kill_and_reap(h);                 /* SIGKILL: no chance to write anything back */
+	for (int i = 0; i < START_TRIES && (r = launch(h, o ? o : &defaults)) == 1; i++)
+		;
+	return r == 0 ? 0 : -1;
+}
+
 int herc_quit(struct herc *h)
 {
 	double end = herc_now() + QUIT_WAIT;

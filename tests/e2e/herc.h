@@ -66,6 +66,10 @@ bool herc_running(struct herc *h);
 /* Quit Hercules (HTTP "quit", then SIGKILL to its process group), reap it;
  * keep: copy log, config and screens to build/test-logs/<name>/, print the
  * path. Then remove the temp dir. */
+/* Kill Hercules at once (SIGKILL, as a crash would) and start it again
+ * in the same directory on the same volumes; 0 when it is up again. */
+int herc_crash_restart(struct herc *h, const struct herc_opts *o);
+
 /* Quit Hercules (its images are then complete on disk) but keep its
  * directory until herc_stop; 0 when it has exited. */
 int herc_quit(struct herc *h);

@@ -107,7 +107,13 @@ static void file_commands(void)
 	CU_ASSERT(cps_cmd_expect(&T[0], "TYPE HELLO", "DMSTYP054E INCOMPLETE FILEID SPECIFIED", 10) == 0);
 	CU_ASSERT(cps_cmd_expect(&T[0], "TYPE HEL.LO TEXT", "DMSTYP062E INVALID CHARACTER", 10) == 0);
 	CU_ASSERT(look(&T[0], "QUERY DISK", "USR054 191 A  R/W") == 0);
-	CU_ASSERT(s3270_wait_text(&T[0], "CMS190 190 S  R/O", 1) == 0);
+	/* HELP, and PRINT to the virtual printer (16 records: 12 + 4 appended). */
+	CU_ASSERT(look(&T[0], "HELP COPYFILE", "COPY A FILE") == 0);
+	CU_ASSERT(cps_cmd_expect(&T[0], "HELP FROBNICATE", "DMSHLP001E NO HELP FOR 'FROBNICATE'", 10) == 0);
+	CU_ASSERT(look(&T[0], "HELP", "CMS COMMANDS") == 0);
+	CU_ASSERT(cps_cmd_expect(&T[0], "PRINT HELLO TEXT A", "R; T=", 10) == 0);
+	CU_ASSERT(look(&T[0], "Q V", "PRT  00E 1403 CL A NOHOLD 16 RECORDS") == 0);
+	CU_ASSERT(look(&T[0], "QUERY DISK", "CMS190 190 S  R/O") == 0);
 	/* The host tool reads what CMS wrote, once Hercules has stopped. */
 	CU_ASSERT(cps_cmd_expect(&T[0], "#CP LOGOFF", "LOGOFF AT", 20) == 0);
 	CU_ASSERT(herc_command(&H, "/SHUTDOWN") == 0);
@@ -169,7 +175,58 @@ static void edit_file(void)
 	CU_ASSERT(s3270_screen(&T[0], screen, sizeof screen) == 0 && !strstr(screen, "FIRST LINE"));
 }
 
+/* Hercules killed while CMS runs: after a new IPL every file closed before
+ * is there, whole; and a full disk says so and loses nothing. */
+static void crash_and_full(void)
+{
+	start_cp();
+	CU_ASSERT_FATAL(cps_logon(&T[0], H.cnslport, "USER056", "USER056") == 0);
+	CU_ASSERT_FATAL(cps_cmd_expect(&T[0], "IPL CMS", "R; T=", 20) == 0);
+	CU_ASSERT(cps_cmd_expect(&T[0], "FORMAT 191 A", "DO YOU WISH TO CONTINUE", 10) == 0);
+	CU_ASSERT(cps_cmd_expect(&T[0], "YES", "ENTER DISK LABEL", 10) == 0);
+	CU_ASSERT(cps_cmd_expect(&T[0], "USR056", "R; T=", 60) == 0);
+	CU_ASSERT(cps_cmd_expect(&T[0], "COPYFILE WELCOME TEXT S = = A", "R; T=", 10) == 0);
+	CU_ASSERT(cps_cmd_expect(&T[0], "COPYFILE SAMPLE DATA S = = A", "R; T=", 10) == 0);
+	CU_ASSERT(cps_cmd_expect(&T[0], "COPYFILE SAMPLE DATA A BIG DATA A", "R; T=", 10) == 0);
+	/* Double BIG DATA until the one-cylinder disk is full. */
+	bool full = false;
+	for (int i = 0; i < 16 && !full; i++) {
+		CU_ASSERT_FATAL(cps_cmd_expect(&T[0], "COPYFILE BIG DATA A = = = (APPEND", "; T=", 30) == 0);
+		full = s3270_wait_text(&T[0], "DMSCPY105S DISK 'A' IS FULL", 0.5) == 0;
+	}
+	CU_ASSERT(full);
+	CU_ASSERT(cps_wait(&T[0], "R(00013); T=", 10) == 0);
+	/* The last good BIG DATA is still whole: it ends with DELTA. */
+	CU_ASSERT(cps_cmd_expect(&T[0], "STATE BIG DATA A", "R; T=", 10) == 0);
+	/* Crash. */
+	CU_ASSERT_FATAL(herc_crash_restart(&H, NULL) == 0);
+	CU_ASSERT_FATAL(herc_wait_log(&H, CONTRACT_ONLINE, CONTRACT_IPL_TIMEOUT) == 0);
+	CU_ASSERT_FATAL(cps_logon(&T[1], H.cnslport, "USER056", "USER056") == 0);
+	CU_ASSERT_FATAL(cps_cmd_expect(&T[1], "IPL CMS", "R; T=", 20) == 0);
+	CU_ASSERT(look(&T[1], "LISTFILE", "SAMPLE   DATA     A2") == 0);
+	CU_ASSERT(look(&T[1], "TYPE WELCOME TEXT A", "WELCOME TO CMS") == 0);
+	CU_ASSERT(look(&T[1], "QUERY DISK", "USR056 191 A  R/W") == 0);
+	/* BIG DATA is whole: groups of ALPHA..DELTA (the host tool reads it). */
+	CU_ASSERT(cps_cmd_expect(&T[1], "#CP LOGOFF", "LOGOFF AT", 20) == 0);
+	CU_ASSERT_FATAL(herc_quit(&H) == 0);
+	char cmd[PATH_MAX * 2];
+	snprintf(cmd, sizeof cmd, "%s/build/cmsfs read %s/cpusr0.3380 56 1 BIG DATA", herc_root(), H.dir);
+	FILE *p = popen(cmd, "r");
+	char line[128], last[128] = "";
+	int n = 0, bad = 0;
+	while (p && fgets(line, sizeof line, p)) {
+		static const char *const want[] = { "ALPHA", "BRAVO", "CHARLIE", "DELTA" };
+		bad += strncmp(line, want[n % 4], strlen(want[n % 4])) != 0;
+		snprintf(last, sizeof last, "%s", line);
+		n++;
+	}
+	CU_ASSERT(p && pclose(p) == 0);
+	CU_ASSERT(n >= 8 && n % 4 == 0 && bad == 0);
+	fprintf(stderr, "[BIG DATA: %d records]", n);
+}
+
 CU_TestInfo e2e_cms_tests[] = {
+	{ "crash_and_full", crash_and_full },
 	{ "edit_file", edit_file },
 	{ "file_commands", file_commands },
 	{ "ipl_cms", ipl_cms },
