@@ -7,6 +7,9 @@
  *                timed by the guest itself with STCK
  *   trap_cost    SSM, LPSW and SIO in a guest loop, in units of one LR
  *   logon        LOGON's password Enter to the CP READ screen
+ *   cms_ready    LOGON of a user whose directory entry IPLs CMS, to Ready
+ *   cms_listfile LISTFILE of 1,000 files (the harness pages the screens)
+ *   cms_copyfile COPYFILE of a 4,096-record file, records a second
  */
 #include <limits.h>
 #include <stdio.h>
@@ -147,6 +150,76 @@ static int time_logon(double *secs)
     return 0;
 }
 
+/* LOGON of USER111 (IPL CMS in its directory entry) to CMS's Ready. */
+static int time_cms_ready(double *secs)
+{
+    if (s3270_open(&S, H.cnslport) != 0 || s3270_wait_text(&S, "ONLINE", 10) != 0 ||
+        cps_line(&S, "LOGON USER111") != 0 || s3270_wait_text(&S, "ENTER PASSWORD", 10) != 0 ||
+        s3270_do(&S, "Wait(10,Unlock)", NULL, 0, 15) != 0 || s3270_type(&S, "USER111") != 0)
+        return -1;
+    double t0 = herc_now();
+    if (s3270_action(&S, "Enter()") != 0 || s3270_wait_text(&S, "R; T=", 20) != 0)
+        return -1;
+    *secs = herc_now() - t0;
+    if (cps_line(&S, "#CP LOGOFF") != 0 || s3270_wait_text(&S, "LOGOFF AT", 10) != 0)
+        return -1;
+    s3270_close(&S);
+    return 0;
+}
+
+/* Run the host tool; 0 when it succeeded. */
+static int cmsfs(const char *args)
+{
+    static char cmd[PATH_MAX * 6];
+    snprintf(cmd, sizeof cmd, "%s/build/cmsfs %s >/dev/null", herc_root(), args);
+    return system(cmd) == 0 ? 0 : -1;
+}
+
+/* USER112's 191 (cylinder 112) gets 1,000 one-record files and a file of
+ * 4,096 records, written by the host tool while Hercules is down. */
+#define CMS_FILES   1000
+#define BIG_RECORDS 4096
+static int fill_disk(void)
+{
+    char vol[PATH_MAX + 32], args[PATH_MAX * 4], f1[PATH_MAX + 32], fbig[PATH_MAX + 32];
+    snprintf(vol, sizeof vol, "%s/cpusr0.3380", H.dir);
+    snprintf(f1, sizeof f1, "%s/one.txt", H.dir);
+    snprintf(fbig, sizeof fbig, "%s/big.txt", H.dir);
+    FILE *f = fopen(f1, "w"), *g = fopen(fbig, "w");
+    if (!f || !g)
+        return -1;
+    fprintf(f, "ONE RECORD\n");
+    for (int i = 0; i < BIG_RECORDS; i++)
+        fprintf(g, "RECORD %06d OF THE BIG FILE, EIGHTY COLUMNS WIDE WHEN PADDED\n", i);
+    fclose(f);
+    fclose(g);
+    snprintf(args, sizeof args, "format %s 112 1 USR112", vol);
+    if (cmsfs(args) != 0)
+        return -1;
+    snprintf(args, sizeof args, "write %s 112 1 %s BIG DATA A1", vol, fbig);
+    if (cmsfs(args) != 0)
+        return -1;
+    for (int i = 0; i < CMS_FILES; i++) {
+        snprintf(args, sizeof args, "write %s 112 1 %s F%04d LIST A1", vol, f1, i);
+        if (cmsfs(args) != 0)
+            return -1;
+    }
+    return 0;
+}
+
+/* Seconds from Enter on line to the next Ready, paging on with Clear. */
+static double time_cms_cmd(const char *line)
+{
+    if (s3270_do(&S, "Wait(10,Unlock)", NULL, 0, 15) != 0 || s3270_action(&S, "Clear()") != 0 ||
+        s3270_wait_text(&S, "CPCMS", 5) != 0 || s3270_do(&S, "Wait(3,Unlock)", NULL, 0, 5) != 0 ||
+        s3270_type(&S, line) != 0)
+        return -1;
+    double t0 = herc_now();
+    if (s3270_action(&S, "Enter()") != 0 || cps_wait(&S, "R; T=", 300) != 0)
+        return -1;
+    return herc_now() - t0;
+}
+
 int main(int argc, char **argv)
 {
     const char *out = argc > 1 ? argv[1] : "docs/performance.md";
@@ -197,6 +270,25 @@ int main(int argc, char **argv)
     for (int i = 0; i < LOGON_RUNS; i++)
         if (time_logon(&logon[i]) != 0)
             return fail("LOGON did not complete") ? 1 : 1;
+    double ready[LOGON_RUNS];
+    for (int i = 0; i < LOGON_RUNS; i++)
+        if (time_cms_ready(&ready[i]) != 0)
+            return fail("LOGON to CMS Ready did not complete") ? 1 : 1;
+    double ready_med = median(ready, LOGON_RUNS);
+    fprintf(stderr, "bench: LOGON to CMS Ready %.3f s\n", ready_med);
+    /* The file benchmarks: USER112's disk filled by the host tool, then
+     * Hercules started again on the same volumes. */
+    if (herc_quit(&H) != 0 || fill_disk() != 0 || herc_crash_restart(&H, NULL) != 0 ||
+        herc_wait_log(&H, CONTRACT_ONLINE, CONTRACT_IPL_TIMEOUT) != 0 ||
+        cps_logon(&S, H.cnslport, "USER112", "USER112") != 0 || cps_wait(&S, "R; T=", 20) != 0)
+        return fail("USER112's CMS with 1,000 files did not come up") ? 1 : 1;
+    double t_list = time_cms_cmd("LISTFILE * LIST A");
+    double t_copy = time_cms_cmd("COPYFILE BIG DATA A COPY DATA A");
+    if (t_list < 0 || t_copy < 0)
+        return fail("LISTFILE or COPYFILE did not complete") ? 1 : 1;
+    fprintf(stderr, "bench: LISTFILE of %d files %.2f s, COPYFILE %.0f records/s\n", CMS_FILES,
+            t_list, BIG_RECORDS / t_copy);
+    s3270_close_all(NULL);
     herc_stop(&H, false);
     double logon_med = median(logon, LOGON_RUNS);
 
@@ -224,8 +316,14 @@ int main(int argc, char **argv)
                 ops[i], cost_bare[1 + i], cost_cp[1 + i], cost_cp[1 + i] <= 150 ? "yes" : "no");
     fprintf(f, "| minidisk read throughput under CP ÷ bare Hercules, medians of %d (%.1f MB/s bare, %.1f MB/s under CP) | %.3f | - | - |\n",
             LOOP_RUNS, mb / (d_bare / 1e6), mb / (d_cp / 1e6), dratio);
-    fprintf(f, "| LOGON to CP READ, median of %d (min %.3f s, max %.3f s) | %.3f s | - | - |\n\n",
+    fprintf(f, "| LOGON to CP READ, median of %d (min %.3f s, max %.3f s) | %.3f s | - | - |\n",
             LOGON_RUNS, logon[0], logon[LOGON_RUNS - 1], logon_med);
+    fprintf(f, "| LOGON to CMS Ready (directory IPL CMS), median of %d (min %.3f s, max %.3f s) | %.3f s | under 0.3 s | %s |\n",
+            LOGON_RUNS, ready[0], ready[LOGON_RUNS - 1], ready_med, ready_med < 0.3 ? "yes" : "no");
+    fprintf(f, "| LISTFILE of %d files, Enter to Ready, %d screens paged | %.2f s | - | - |\n",
+            CMS_FILES, CMS_FILES / 22 + 1, t_list);
+    fprintf(f, "| COPYFILE of a %d-record F 80 file | %.0f records/s | - | - |\n\n",
+            BIG_RECORDS, BIG_RECORDS / t_copy);
     fprintf(f, "How each is measured:\n\n"
                "- **IPL to ONLINE**: a fresh Hercules (copies of the volumes, NUMCPU 2, MAINSIZE 16) "
                "is started without IPLing; `ipl 0A80` goes through Hercules' HTTP command interface "
@@ -251,7 +349,16 @@ int main(int argc, char **argv)
                "runs on Hercules' device threads and ends with an I/O interruption, so this "
                "ratio measures chiefly that hand-off (see docs/virtual-io.md).\n"
                "- **LOGON**: the time of s3270's Enter() on the password, which returns when CP's "
-               "reply (LOGON AT, CP READ) unlocks the keyboard.\n", cost_cp[0]);
+               "reply (LOGON AT, CP READ) unlocks the keyboard.\n"
+               "- **LOGON to CMS Ready**: the same Enter for USER111, whose directory entry says "
+               "IPL CMS, until `R; T=` is on the screen: the LOGON, the IPL from MAINT's 190, "
+               "CMS accessing 191 and 190. There are no saved systems yet.\n"
+               "- **LISTFILE and COPYFILE**: the host tool writes 1,000 one-record files and a "
+               "4,096-record file onto USER112's 191 while Hercules is down; after a new IPL, "
+               "`LISTFILE * LIST A` is timed from Enter to `R;` with the harness pressing Clear "
+               "at every MORE... (so the figure is mostly the terminal's), and `COPYFILE BIG DATA "
+               "A COPY DATA A` the same way (its figure is CMS's and CP's: every block a DIAGNOSE "
+               "X'18').\n", cost_cp[0]);
     fclose(f);
     printf("bench: report in %s\n", out);
     return 0;
