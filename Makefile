@@ -54,7 +54,7 @@ $(B)/cp/nucleus.bin: $(B)/cp/nucleus.elf
 	$(CPOBJCOPY) -O binary $< $@
 
 # ---- CMS nucleus (freestanding, for the virtual machine) ---------------------
-CMS_C   := $(wildcard cms/*.c) cp/lib.c cp/fmt.c cp/ebcdic.c cp/cmdparse.c dasd/cmsfs.c
+CMS_C   := $(wildcard cms/*.c) cp/lib.c cp/fmt.c cp/ebcdic.c cp/cmdparse.c cp/tod.c dasd/cmsfs.c
 CMS_S   := cms/start.S
 CMS_OBJ := $(patsubst %.c,$(B)/cms/%.o,$(CMS_C)) $(patsubst %.S,$(B)/cms/%.o,$(CMS_S))
 

@@ -9,6 +9,8 @@
 #include "../cp/cplib.h"
 
 #define CP_RESP_MAX  4096
+
+uint8_t cms_rec[65536];
 #define EBC_NL       0x15
 #define CP_UNKNOWN   1          /* CP's return code for CFM001E */
 
@@ -64,21 +66,34 @@ static void c_query_stub(struct cmdctx *cx)
     (void)cx;
 }
 
+/* HT, RT and HX typed at Ready: nothing is running, so nothing to do. */
+static void c_immediate(struct cmdctx *cx)
+{
+    (void)cx;
+}
+
 /* The CMS command table: name, minimum abbreviation (VM/370's). */
 static const struct cmd_entry commands[] = {
     { "ACCESS",   2, CMD_ANY, c_access,     0 },
+    { "COMPARE",  3, CMD_ANY, c_compare,    0 },
     { "COPYFILE", 4, CMD_ANY, c_copyfile,   0 },
     { "CP",       2, CMD_ANY, c_cp,         0 },
     { "EDIT",     1, CMD_ANY, c_edit,       0 },
     { "ERASE",    2, CMD_ANY, c_erase,      0 },
+    { "FILEDEF",  2, CMD_ANY, c_filedef,    0 },
     { "FORMAT",   6, CMD_ANY, c_format,     0 },
     { "HELP",     4, CMD_ANY, c_help,       0 },
+    { "HT",       2, CMD_ANY, c_immediate,  0 },
+    { "HX",       2, CMD_ANY, c_immediate,  0 },
     { "LISTFILE", 1, CMD_ANY, c_listfile,   0 },
     { "PRINT",    2, CMD_ANY, c_print,      0 },
     { "PUNCH",    2, CMD_ANY, c_punch,      0 },
     { "QUERY",    1, CMD_ANY, c_query_stub, 0 },
     { "RELEASE",  3, CMD_ANY, c_release,    0 },
     { "RENAME",   6, CMD_ANY, c_rename,     0 },
+    { "RT",       2, CMD_ANY, c_immediate,  0 },
+    { "SET",      3, CMD_ANY, c_set,        0 },
+    { "SORT",     4, CMD_ANY, c_sort,       0 },
     { "STATE",    5, CMD_ANY, c_state,      0 },
     { "TYPE",     1, CMD_ANY, c_type,       0 },
 };
@@ -86,6 +101,7 @@ static const struct cmd_entry commands[] = {
 int cms_execute(const char *line)
 {
     static struct cmdctx cx;
+    con_new_command();
     while (*line == ' ')
         line++;
     if (!*line)
@@ -109,8 +125,8 @@ int cms_execute(const char *line)
         e->ce_fn(&cx);
         return cx.cx_rc;
     }
-    int rc = impcp(line);
+    int rc = cms_impcp ? impcp(line) : RC_UNKNOWN;
     if (rc == RC_UNKNOWN)
-        con_write("DMSINT003E UNKNOWN CP/CMS COMMAND");
+        con_write(cms_impcp ? "DMSINT003E UNKNOWN CP/CMS COMMAND" : "DMSINT003E UNKNOWN CMS COMMAND");
     return rc;
 }

@@ -179,6 +179,6 @@ void c_query(struct cmdctx *cx, const char *line)
         query_disk();
     else if (strcmp(what, "SEARCH") == 0)
         query_search();
-    else
+    else if (!cms_query_setting(what))
         cx->cx_rc = cms_cp(line);       /* QUERY TIME and the rest are CP's */
 }

@@ -6,8 +6,9 @@
 #include "../cp/ebcdic.h"
 #include "../cp/fmt.h"
 #include "../cp/cplib.h"
+#include "../cp/tod.h"
 
-static uint8_t rec[CMSFS_MAX_LRECL + 1];
+#define rec cms_rec
 static struct cmsfs_reader rd, rd2;
 static struct cmsfs_writer wr;
 
@@ -56,22 +57,77 @@ static void not_found(const char *prefix, const struct fileid *id)
     con_printf("%s002E FILE '%s' NOT FOUND", prefix, t);
 }
 
+/* LISTFILE's options: (FORMAT adds the format and size, (DATE also the
+ * date and time written, (HEADER a heading first. */
+enum { L_FORMAT = 1, L_DATE = 2, L_HEADER = 4 };
+
+static bool abbrev(const char *o, const char *name, size_t min);
+
+static int listfile_options(struct cmdctx *cx, int opt, unsigned *flags)
+{
+    static const struct { const char *name; size_t min; unsigned flag; } opts[] = {
+        { "FORMAT", 2, L_FORMAT }, { "DATE", 1, L_DATE | L_FORMAT }, { "HEADER", 1, L_HEADER },
+    };
+    *flags = 0;
+    for (int i = opt; i < cx->cx_line.cl_n; i++) {
+        const char *o = cx->cx_line.cl_tok[i];
+        if (o[0] == '(')
+            o++;
+        if (!*o || strcmp(o, ")") == 0)
+            continue;
+        bool found = false;
+        for (size_t k = 0; k < sizeof opts / sizeof opts[0] && !found; k++)
+            if (abbrev(o, opts[k].name, opts[k].min)) {
+                *flags |= opts[k].flag;
+                found = true;
+            }
+        if (!found) {
+            con_printf("DMSLST003E INVALID OPTION '%s'", o);
+            return RC_INCOMPL;
+        }
+    }
+    return 0;
+}
+
+static void list_line(const struct disk *d, const struct cmsfs_file *f, unsigned flags)
+{
+    if (!(flags & L_FORMAT)) {
+        con_printf("%-8s %-8s %c%c", f->fn, f->ft, d->mode, f->fmnum);
+        return;
+    }
+    char when[24] = "";
+    if (flags & L_DATE) {
+        struct tod_tm tm;
+        tod_to_tm(f->tod, &tm);
+        fmt(when, sizeof when, " %02d/%02d/%02d %02d:%02d", tm.tm_mon, tm.tm_mday, tm.tm_year % 100,
+            tm.tm_hour, tm.tm_min);
+    }
+    con_printf("%-8s %-8s %c%c %c %5u %6u %6u%s", f->fn, f->ft, d->mode, f->fmnum, f->recfm,
+               (unsigned)f->lrecl, (unsigned)f->records, (unsigned)f->blocks, when);
+}
+
 void c_listfile(struct cmdctx *cx)
 {
     struct fileid id;
+    unsigned flags;
     int opt, n = operands(cx, &opt);
     if ((cx->cx_rc = fileid_parse(&id, cx->cx_line.cl_tok + 1, n, 0, 'A', "DMSLST")))
         return;
+    if ((cx->cx_rc = listfile_options(cx, opt, &flags)))
+        return;
+    if (flags & L_HEADER)
+        con_write(flags & L_DATE ? "FILENAME FILETYPE FM FORMAT LRECL   RECS BLOCKS  DATE     TIME"
+                                 : "FILENAME FILETYPE FM FORMAT LRECL   RECS BLOCKS");
     int shown = 0;
     for (int i = 0; ; i++) {
         struct disk *d = id.mode == '*' ? disk_nth(i) : (i ? NULL : disk_by_mode(id.mode));
         if (!d)
             break;
         struct cmsfs_file f;
-        for (uint32_t k = 0; cmsfs_file(&d->fs, k, &f); k++) {
+        for (uint32_t k = 0; !con_halted() && cmsfs_file(&d->fs, k, &f); k++) {
             if (fileid_match(id.fn, f.fn) && fileid_match(id.ft, f.ft)
                 && (!id.num || id.num == f.fmnum)) {
-                con_printf("%-8s %-8s %c%c", f.fn, f.ft, d->mode, f.fmnum);
+                list_line(d, &f, flags | ((flags & L_HEADER) ? L_FORMAT : 0));
                 shown++;
             }
         }
@@ -103,7 +159,7 @@ void c_type(struct cmdctx *cx)
     uint32_t len;
     int r;
     char *text = (char *)rec;              /* converted in place */
-    while ((r = cmsfs_read(&rd, rec, CMSFS_MAX_LRECL, &len)) == 1) {
+    while (!con_halted() && (r = cmsfs_read(&rd, rec, sizeof cms_rec - 1, &len)) == 1) {
         ebc_to_ascii(text, rec, len);
         for (uint32_t i = 0; i < len; i++)
             if ((unsigned char)text[i] < 0x20)

@@ -20,7 +20,7 @@ struct ccw0 {
 } __attribute__((aligned(8)));
 
 static struct cmsfs_reader ur;
-static uint8_t urec[CMSFS_MAX_LRECL];
+#define urec cms_rec
 
 /* Every record of the file to dev with command cmd, width bytes each
  * (printer lines cut, cards padded with blanks). */
@@ -44,7 +44,7 @@ static void out(struct cmdctx *cx, const char *prefix, uint16_t dev, uint8_t cmd
     static struct ccw0 ccw;
     uint32_t len, st = 0;
     int r;
-    while ((r = cmsfs_read(&ur, urec, sizeof urec, &len)) == 1) {
+    while (!con_halted() && (r = cmsfs_read(&ur, urec, sizeof urec, &len)) == 1) {
         if (len > width)
             len = width;
         if (pad && len < width) {

@@ -40,5 +40,17 @@ void c_edit(struct cmdctx *cx);
 void c_print(struct cmdctx *cx);
 void c_punch(struct cmdctx *cx);
 void c_help(struct cmdctx *cx);
+void c_compare(struct cmdctx *cx);
+void c_sort(struct cmdctx *cx);
+void c_set(struct cmdctx *cx);
+void c_filedef(struct cmdctx *cx);
+
+/* One record buffer the commands share (only one command runs at once). */
+extern uint8_t cms_rec[65536];
+
+/* Settings (cmdset.c). */
+extern bool cms_impcp, cms_rdymsg_long;
+/* QUERY of a CMS setting (IMPCP, RDYMSG, FILEDEF): true if it was one. */
+bool cms_query_setting(const char *what);
 
 #endif

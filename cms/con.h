@@ -4,6 +4,7 @@
 #define CMS_CON_H
 
 #include <stddef.h>
+#include <stdbool.h>
 
 #define CON_LINE 130            /* a 3215 line */
 
@@ -13,5 +14,12 @@ void con_printf(const char *f, ...) __attribute__((format(printf, 1, 2)));
 /* Read the user's next line (ASCII, NUL-terminated, trailing blanks cut);
  * its length. The machine waits in VM READ meanwhile. */
 size_t con_read(char *buf, size_t cap);
+
+/* The immediate commands, typed while a command runs: HT stops its
+ * console output, RT lets it go on, HX stops the command. Every console
+ * write looks for a line typed meanwhile (CP raises an attention for it);
+ * one that is not an immediate command waits for the next con_read. */
+bool con_halted(void);          /* HX was typed: the command should stop */
+void con_new_command(void);     /* a new command starts: HT and HX are over */
 
 #endif

@@ -43,7 +43,10 @@ static void ready(int rc)
         fmt(code, sizeof code, "(%05d)", rc);
     else if (rc < 0)
         fmt(code, sizeof code, "(-%04d)", -rc);
-    con_printf("R%s; T=%s/%s %s", code, v, tot, t);
+    if (cms_rdymsg_long)
+        con_printf("R%s; T=%s/%s %s", code, v, tot, t);
+    else
+        con_printf("R%s;", code);
 }
 
 void cms_main(void)
@@ -60,6 +63,8 @@ void cms_main(void)
     for (;;) {
         char line[CON_LINE + 1];
         con_read(line, sizeof line);
-        ready(cms_execute(line));
+        int rc = cms_execute(line);
+        con_new_command();          /* HT and HX end with the command: Ready shows */
+        ready(rc);
     }
 }

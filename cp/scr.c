@@ -62,6 +62,12 @@ bool scr_busy_output(const struct scr *s)
 	return s->sc_lost > 0 || s->sc_qcount > 0;
 }
 
+bool scr_room(const struct scr *s)
+{
+	/* A full screen's worth of lines may wait; then the writer waits. */
+	return s->sc_qcount < 2 * SCR_OUT_ROWS && s->sc_tused + 2 * 160 < SCR_QBYTES;
+}
+
 enum scr_state scr_status(const struct scr *s)
 {
 	if (s->sc_pause == SCR_PAUSE_HOLD)

@@ -189,6 +189,9 @@ uint64_t scr_deadline(const struct scr *s);
 
 /* Output is waiting to be shown. */
 bool scr_busy_output(const struct scr *s);
+/* Room for another line of output without dropping any (a console write
+ * waits for it: the guest is held, as VM/370 held it, while MORE... is up). */
+bool scr_room(const struct scr *s);
 
 /* What the status area says now, and the word for a state. */
 enum scr_state scr_status(const struct scr *s);

@@ -32,6 +32,7 @@
 #include "scr.h"
 #include "vm.h"
 #include "vmcons.h"
+#include "vcon.h"
 #include "cplib.h"
 #include "hw/cpu.h"
 
@@ -156,6 +157,11 @@ void trm_put(struct trm *t, const char *line)
 {
     scr_put(&t->t_scr, line, dsp_now_ms());
     kick(t);
+}
+
+bool trm_output_room(const struct trm *t)
+{
+    return scr_room(&t->t_scr);
 }
 
 void trm_display(struct trm *t, unsigned first, const char *text, size_t len, bool erase)
@@ -345,6 +351,9 @@ void trm_poll(void)
         }
         if (t->t_mode != TM_LOGO && (dl = scr_deadline(&t->t_scr)) != 0 && dl <= now)
             kick(t);
+        /* A console write held for room goes on once the screen has some. */
+        if (t->t_vm && t->t_vm->vm_conout_wait && scr_room(&t->t_scr))
+            vcon_output_room(t->t_vm);
     }
 }
 

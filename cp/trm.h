@@ -22,6 +22,8 @@ uint64_t trm_next_deadline_tod(void);
 
 /* The logged-on user's console. */
 void trm_put(struct trm *t, const char *line);
+/* Room for more output now (scr_room)? */
+bool trm_output_room(const struct trm *t);
 /* DIAGNOSE X'58': text on the output rows from first on (scr_display). */
 void trm_display(struct trm *t, unsigned first, const char *text, size_t len, bool erase);
 enum trm_state { TRM_RUNNING, TRM_CP_READ, TRM_VM_READ };

@@ -114,6 +114,10 @@ static int vcon_start(struct vmblok *vm, struct vdev *vd)
         switch (cmd) {
         case CMD_WRITE:
         case CMD_WRITE_CR:
+            if (vm->vm_trm && !trm_output_room(vm->vm_trm)) {
+                vm->vm_conout_wait = true;
+                return VIO_WORKING;          /* held until the user pages on */
+            }
             st = do_write(vm, vd, addr, flags, count, &residual);
             break;
         case CMD_READ:
@@ -144,6 +148,10 @@ static int vcon_start(struct vmblok *vm, struct vdev *vd)
         }
         if (st || cs || !(flags & CCW_CC)) {
             vio_end(vm, vd, US_CE | US_DE, (uint8_t)(st | cs), residual);
+            /* Lines typed meanwhile that no read took: an attention now
+             * (it waits if the ending's status is still pending). */
+            if (vm->vm_conin_count)
+                vio_unsolicited(vm, vd, US_ATTN);
             return VIO_DONE;
         }
         vd->vd_ccw += 8;
@@ -152,6 +160,7 @@ static int vcon_start(struct vmblok *vm, struct vdev *vd)
 
 static void vcon_halt(struct vmblok *vm, struct vdev *vd)
 {
+    vm->vm_conout_wait = false;
     vmcons_reading(vm, false);
     vio_end(vm, vd, US_CE | US_DE, 0, 0);
 }
@@ -170,6 +179,14 @@ const struct vdev_ops vcon_ops = {
     .vo_describe = vcon_describe,
 };
 
+void vcon_output_room(struct vmblok *vm)
+{
+    struct vdev *vd = console(vm);
+    vm->vm_conout_wait = false;
+    if (vd && vd->vd_working)
+        vcon_start(vm, vd);
+}
+
 void vcon_input(struct vmblok *vm, const char *line)
 {
     struct vdev *vd = console(vm);
@@ -187,8 +204,9 @@ void vcon_input(struct vmblok *vm, const char *line)
     vm->vm_conin_count++;
     if (!vd)
         return;
-    if (vd->vd_working)
+    if (vd->vd_working && !vm->vm_conout_wait)
         vcon_start(vm, vd);               /* the read waiting for it goes on */
-    else
+    else if (!vd->vd_working)
         vio_unsolicited(vm, vd, US_ATTN); /* tell the guest there is a line */
+    /* (Behind a held write, the attention comes when that write ends.) */
 }

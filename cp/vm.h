@@ -83,6 +83,7 @@ struct vmblok {
     struct vdev *vm_console;            /* the virtual console, if the directory gives one */
     /* Lines typed while the machine was not reading, oldest first (vcon.c). */
     uint8_t   vm_conin_head, vm_conin_count;
+    bool      vm_conout_wait;           /* a console write waits for room on the screen */
     uint8_t   vm_conin_len[VM_CONIN_LINES];
     char      vm_conin[VM_CONIN_LINES][131];
 

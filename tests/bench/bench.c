@@ -175,7 +175,8 @@ static int cmsfs(const char *args)
     return system(cmd) == 0 ? 0 : -1;
 }
 
-/* USER112's 191 (cylinder 112) gets 1,000 one-record files and a file of
+/* USER112's 191 (cylinder 112, one cylinder: 150 blocks) gets 1,000 empty
+ * files (an empty file takes a directory entry and no block) and a file of
  * 4,096 records, written by the host tool while Hercules is down. */
 #define CMS_FILES   1000
 #define BIG_RECORDS 4096
@@ -188,7 +189,7 @@ static int fill_disk(void)
     FILE *f = fopen(f1, "w"), *g = fopen(fbig, "w");
     if (!f || !g)
         return -1;
-    fprintf(f, "ONE RECORD\n");
+
     for (int i = 0; i < BIG_RECORDS; i++)
         fprintf(g, "RECORD %06d OF THE BIG FILE, EIGHTY COLUMNS WIDE WHEN PADDED\n", i);
     fclose(f);
@@ -353,7 +354,7 @@ int main(int argc, char **argv)
                "- **LOGON to CMS Ready**: the same Enter for USER111, whose directory entry says "
                "IPL CMS, until `R; T=` is on the screen: the LOGON, the IPL from MAINT's 190, "
                "CMS accessing 191 and 190. There are no saved systems yet.\n"
-               "- **LISTFILE and COPYFILE**: the host tool writes 1,000 one-record files and a "
+               "- **LISTFILE and COPYFILE**: the host tool writes 1,000 empty files and a "
                "4,096-record file onto USER112's 191 while Hercules is down; after a new IPL, "
                "`LISTFILE * LIST A` is timed from Enter to `R;` with the harness pressing Clear "
                "at every MORE... (so the figure is mostly the terminal's), and `COPYFILE BIG DATA "

@@ -196,8 +196,20 @@ static void crash_and_full(void)
 	}
 	CU_ASSERT(full);
 	CU_ASSERT(cps_wait(&T[0], "R(00013); T=", 10) == 0);
-	/* The last good BIG DATA is still whole: it ends with DELTA. */
 	CU_ASSERT(cps_cmd_expect(&T[0], "STATE BIG DATA A", "R; T=", 10) == 0);
+	/* HT: TYPE of thousands of lines, held at MORE..., stops typing;
+	 * HX stops the command. Either way Ready comes at once. */
+	CU_ASSERT(cps_cmd_expect(&T[0], "TYPE BIG DATA A", "MORE...", 10) == 0);
+	CU_ASSERT(cps_line(&T[0], "HT") == 0);
+	CU_ASSERT(cps_wait(&T[0], "R; T=", 30) == 0);
+	CU_ASSERT(cps_cmd_expect(&T[0], "TYPE BIG DATA A", "MORE...", 10) == 0);
+	CU_ASSERT(cps_line(&T[0], "HX") == 0);
+	CU_ASSERT(cps_wait(&T[0], "R; T=", 30) == 0);
+	/* A line typed while output is held is not lost: it runs next. */
+	CU_ASSERT(cps_cmd_expect(&T[0], "TYPE BIG DATA A", "MORE...", 10) == 0);
+	CU_ASSERT(cps_line(&T[0], "HX") == 0);
+	CU_ASSERT(cps_line(&T[0], "QUERY SEARCH") == 0);
+	CU_ASSERT(cps_wait(&T[0], "USR056 191 A  R/W", 30) == 0);
 	/* Crash. */
 	CU_ASSERT_FATAL(herc_crash_restart(&H, NULL) == 0);
 	CU_ASSERT_FATAL(herc_wait_log(&H, CONTRACT_ONLINE, CONTRACT_IPL_TIMEOUT) == 0);
@@ -225,7 +237,52 @@ static void crash_and_full(void)
 	fprintf(stderr, "[BIG DATA: %d records]", n);
 }
 
+/* SORT, COMPARE, SET, FILEDEF and LISTFILE's options. */
+static void more_commands(void)
+{
+	start_cp();
+	CU_ASSERT_FATAL(cps_logon(&T[0], H.cnslport, "USER057", "USER057") == 0);
+	CU_ASSERT(cps_cmd_expect(&T[0], "DEFINE T3380 AS 192 CYL 1", "DASD 192 DEFINED", 10) == 0);
+	CU_ASSERT_FATAL(cps_cmd_expect(&T[0], "IPL CMS", "R; T=", 20) == 0);
+	CU_ASSERT(cps_cmd_expect(&T[0], "FORMAT 192 B", "DO YOU WISH TO CONTINUE", 10) == 0);
+	CU_ASSERT(cps_cmd_expect(&T[0], "YES", "ENTER DISK LABEL", 10) == 0);
+	CU_ASSERT(cps_cmd_expect(&T[0], "WORK", "R; T=", 60) == 0);
+	CU_ASSERT(cps_cmd_expect(&T[0], "SORT SORTME DATA S SORTED DATA B", "ENTER SORT FIELDS:", 10) == 0);
+	CU_ASSERT(cps_cmd_expect(&T[0], "1 8", "R; T=", 10) == 0);
+	CU_ASSERT(look(&T[0], "TYPE SORTED DATA B", "ALPHA     2") == 0);
+	char screen[S3270_SCREEN];
+	CU_ASSERT(s3270_screen(&T[0], screen, sizeof screen) == 0);
+	const char *a = strstr(screen, "ALPHA"), *b = strstr(screen, "BRAVO"), *m = strstr(screen, "MIKE"),
+		   *z = strstr(screen, "ZULU");
+	CU_ASSERT(a && b && m && z && a < b && b < m && m < z);
+	CU_ASSERT(cps_cmd_expect(&T[0], "SORT SORTME DATA S X DATA B", "ENTER SORT FIELDS:", 10) == 0);
+	CU_ASSERT(cps_cmd_expect(&T[0], "9 1", "DMSSRT606E INVALID SORT FIELD PAIR", 10) == 0);
+	CU_ASSERT(cps_cmd_expect(&T[0], "COMPARE SORTME DATA S SORTED DATA B", "DMSCMP209W FILES DO NOT COMPARE", 10) == 0);
+	CU_ASSERT(cps_wait(&T[0], "R(00004); T=", 10) == 0);
+	CU_ASSERT(cps_cmd_expect(&T[0], "COPYFILE SORTME DATA S = = B", "R; T=", 10) == 0);
+	CU_ASSERT(cps_cmd_expect(&T[0], "COMPARE SORTME DATA S SORTME DATA B", "R; T=", 10) == 0);
+	/* LISTFILE with options. */
+	CU_ASSERT(look(&T[0], "LISTFILE * DATA B (FORMAT", "SORTED   DATA     B1 F    80      4      2") == 0);
+	CU_ASSERT(look(&T[0], "L * * S (HEADER DATE", "FILENAME FILETYPE FM FORMAT LRECL   RECS BLOCKS  DATE") == 0);
+	CU_ASSERT(cps_cmd_expect(&T[0], "L * * S (FROB", "DMSLST003E INVALID OPTION 'FROB'", 10) == 0);
+	/* FILEDEF. */
+	CU_ASSERT(cps_cmd_expect(&T[0], "FILEDEF INPUT DISK SORTME DATA B", "R; T=", 10) == 0);
+	CU_ASSERT(look(&T[0], "FILEDEF", "INPUT    DISK     SORTME DATA B1") == 0);
+	CU_ASSERT(cps_cmd_expect(&T[0], "FILEDEF * CLEAR", "R; T=", 10) == 0);
+	CU_ASSERT(look(&T[0], "QUERY FILEDEF", "NO USER DEFINED FILEDEF'S IN EFFECT") == 0);
+	/* SET. */
+	CU_ASSERT(cps_cmd_expect(&T[0], "SET IMPCP OFF", "R; T=", 10) == 0);
+	CU_ASSERT(cps_cmd_expect(&T[0], "MSG USER057 HELLO", "DMSINT003E UNKNOWN CMS COMMAND", 10) == 0);
+	CU_ASSERT(look(&T[0], "QUERY IMPCP", "IMPCP = OFF") == 0);
+	CU_ASSERT(cps_cmd_expect(&T[0], "SET IMPCP ON", "R; T=", 10) == 0);
+	CU_ASSERT(cps_cmd_expect(&T[0], "SET RDYMSG SMSG", "R;", 10) == 0);
+	CU_ASSERT(cps_cmd_expect(&T[0], "QUERY RDYMSG", "RDYMSG = SMSG", 10) == 0);
+	CU_ASSERT(s3270_screen(&T[0], screen, sizeof screen) == 0 && !strstr(screen, "R; T="));
+	CU_ASSERT(cps_cmd_expect(&T[0], "SET FROB ON", "DMSSET003E INVALID OPTION", 10) == 0);
+}
+
 CU_TestInfo e2e_cms_tests[] = {
+	{ "more_commands", more_commands },
 	{ "crash_and_full", crash_and_full },
 	{ "edit_file", edit_file },
 	{ "file_commands", file_commands },
