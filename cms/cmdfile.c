@@ -300,7 +300,47 @@ static bool abbrev(const char *o, const char *name, size_t min)
     return true;
 }
 
-/* COPYFILE fn ft fm nfn nft nfm [( REPLACE | APPEND ] */
+/* Copy file f of disk sd as tfn tft on td; 0, or a return code after the
+ * message. */
+static int copy_one(struct disk *sd, const struct cmsfs_file *f, struct disk *td, const char *tfn,
+                    const char *tft, char tnum, bool replace, bool append)
+{
+    bool exists = cmsfs_find(&td->fs, tfn, tft) >= 0;
+    if (exists && !replace && !append) {
+        char tt[40];
+        fileid_text(tt, sizeof tt, tfn, tft, td->mode, tnum);
+        con_printf("DMSCPY024E FILE '%s' ALREADY EXISTS; SPECIFY 'REPLACE' OR 'APPEND'", tt);
+        return RC_NOTFOUND;
+    }
+    int rc = cmsfs_create(&td->fs, &wr, tfn, tft, tnum ? tnum : f->fmnum, f->recfm, f->lrecl);
+    if (!rc && exists && append && cmsfs_open(&td->fs, tfn, tft, &rd2) == 0)
+        rc = copy_records(&rd2, &wr);
+    if (!rc)
+        rc = cmsfs_open(&sd->fs, f->fn, f->ft, &rd);
+    if (!rc)
+        rc = copy_records(&rd, &wr);
+    if (rc)
+        cmsfs_abandon(&wr);
+    else
+        rc = cmsfs_close(&wr, disk_tod());
+    if (rc == CMSFS_E_FULL || rc == CMSFS_E_DIRFULL) {
+        con_printf("DMSCPY105S DISK '%c' IS FULL", td->mode);
+        return RC_DISKFULL;
+    }
+    if (rc == CMSFS_E_BADREC) {
+        con_write("DMSCPY157E RECORD LENGTHS DIFFER; CANNOT APPEND");
+        return RC_INCOMPL;
+    }
+    if (rc) {
+        con_printf("DMSCPY109S DISK ERROR: %s", cmsfs_strerror(rc));
+        return RC_IOERR;
+    }
+    return 0;
+}
+
+/* COPYFILE fn ft fm nfn nft nfm [( REPLACE | APPEND ]: '*' in the source
+ * copies every file that matches (the target's parts then '=', or one
+ * file with APPEND); '=' in the target keeps the source's part. */
 void c_copyfile(struct cmdctx *cx)
 {
     struct fileid from, to;
@@ -338,45 +378,52 @@ void c_copyfile(struct cmdctx *cx)
         fmt(t[2], sizeof t[2], "%c", from.mode);
     if ((cx->cx_rc = fileid_parse(&to, t, 3, 3, 'A', "DMSCPY")))
         return;
-    struct disk *sd = find_file(&from, &idx);
-    if (!sd) {
+    bool pattern = !strcmp(from.fn, "*") || !strcmp(from.ft, "*");
+    if (!pattern) {
+        struct disk *sd = find_file(&from, &idx);
+        if (!sd) {
+            not_found("DMSCPY", &from);
+            cx->cx_rc = RC_NOTFOUND;
+            return;
+        }
+        struct disk *td = need_disk(to.mode == '*' ? sd->mode : to.mode, "DMSCPY", true, &cx->cx_rc);
+        struct cmsfs_file f;
+        if (td && cmsfs_file(&sd->fs, (uint32_t)idx, &f))
+            cx->cx_rc = copy_one(sd, &f, td, to.fn, to.ft, to.num, replace, append);
+        return;
+    }
+    /* A pattern: the matching files of the source disk (or of the first
+     * disk that has any), listed before any is copied. */
+    bool named_target = (strcmp(to.fn, "*") && !strcmp(from.fn, "*"))
+                        || (strcmp(to.ft, "*") && !strcmp(from.ft, "*"));
+    if (named_target && !append) {
+        con_write("DMSCPY065E A PATTERN NEEDS '=' IN THE TARGET, OR APPEND");
+        cx->cx_rc = RC_INCOMPL;
+        return;
+    }
+    static struct cmsfs_file list[256];
+    int nlist = 0;
+    struct disk *sd = NULL;
+    for (int i = 0; !nlist; i++) {
+        sd = from.mode == '*' ? disk_nth(i) : (i ? NULL : disk_by_mode(from.mode));
+        if (!sd)
+            break;
+        struct cmsfs_file f;
+        for (uint32_t k = 0; cmsfs_file(&sd->fs, k, &f) && nlist < 256; k++)
+            if (fileid_match(from.fn, f.fn) && fileid_match(from.ft, f.ft))
+                list[nlist++] = f;
+    }
+    if (!nlist) {
         not_found("DMSCPY", &from);
         cx->cx_rc = RC_NOTFOUND;
         return;
     }
     struct disk *td = need_disk(to.mode == '*' ? sd->mode : to.mode, "DMSCPY", true, &cx->cx_rc);
-    if (!td)
-        return;
-    bool exists = cmsfs_find(&td->fs, to.fn, to.ft) >= 0;
-    if (exists && !replace && !append) {
-        char tt[40];
-        fileid_text(tt, sizeof tt, to.fn, to.ft, td->mode, to.num);
-        con_printf("DMSCPY024E FILE '%s' ALREADY EXISTS; SPECIFY 'REPLACE' OR 'APPEND'", tt);
-        cx->cx_rc = RC_NOTFOUND;
-        return;
-    }
-    struct cmsfs_file f;
-    cmsfs_file(&sd->fs, (uint32_t)idx, &f);
-    int rc = cmsfs_create(&td->fs, &wr, to.fn, to.ft, to.num ? to.num : f.fmnum, f.recfm, f.lrecl);
-    if (!rc && exists && append && cmsfs_open(&td->fs, to.fn, to.ft, &rd2) == 0)
-        rc = copy_records(&rd2, &wr);
-    if (!rc)
-        rc = cmsfs_open(&sd->fs, f.fn, f.ft, &rd);
-    if (!rc)
-        rc = copy_records(&rd, &wr);
-    if (rc) {
-        cmsfs_abandon(&wr);
-    } else {
-        rc = cmsfs_close(&wr, disk_tod());
-    }
-    if (rc == CMSFS_E_FULL || rc == CMSFS_E_DIRFULL) {
-        con_printf("DMSCPY105S DISK '%c' IS FULL", td->mode);
-        cx->cx_rc = RC_DISKFULL;
-    } else if (rc == CMSFS_E_BADREC) {
-        con_write("DMSCPY157E RECORD LENGTHS DIFFER; CANNOT APPEND");
-        cx->cx_rc = RC_INCOMPL;
-    } else if (rc) {
-        con_printf("DMSCPY109S DISK ERROR: %s", cmsfs_strerror(rc));
-        cx->cx_rc = RC_IOERR;
+    for (int i = 0; td && i < nlist && !con_halted(); i++) {
+        const char *tfn = strcmp(to.fn, "*") ? to.fn : list[i].fn;
+        const char *tft = strcmp(to.ft, "*") ? to.ft : list[i].ft;
+        bool app = append || (named_target && i > 0);
+        if ((cx->cx_rc = copy_one(sd, &list[i], td, tfn, tft, to.num, replace, app)) != 0)
+            return;
     }
 }

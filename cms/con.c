@@ -16,7 +16,7 @@ struct ccw0 {
     uint16_t count;
 } __attribute__((aligned(8)));
 
-static bool ht, hx, have_typed;
+static bool ht, hx, have_typed, running;
 static char typed[CON_LINE + 1];
 static size_t typed_len;
 
@@ -36,7 +36,8 @@ static bool line_waiting(void)
 
 static void poll_typed(void)
 {
-    if (have_typed || !line_waiting())
+    /* Only while a command runs: at Ready, a typed line is the next command. */
+    if (!running || have_typed || !line_waiting())
         return;
     char line[CON_LINE + 1];
     size_t n = read_line(line, sizeof line);
@@ -67,6 +68,13 @@ bool con_halted(void)
 void con_new_command(void)
 {
     ht = hx = false;
+    running = true;
+}
+
+void con_command_done(void)
+{
+    ht = hx = false;
+    running = false;
 }
 
 static void put(const char *text, size_t n)

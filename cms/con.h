@@ -20,6 +20,7 @@ size_t con_read(char *buf, size_t cap);
  * write looks for a line typed meanwhile (CP raises an attention for it);
  * one that is not an immediate command waits for the next con_read. */
 bool con_halted(void);          /* HX was typed: the command should stop */
-void con_new_command(void);     /* a new command starts: HT and HX are over */
+void con_new_command(void);     /* a command starts: HT, RT and HX apply to it */
+void con_command_done(void);    /* it ended: HT and HX are over, Ready shows */
 
 #endif

@@ -64,7 +64,7 @@ void cms_main(void)
         char line[CON_LINE + 1];
         con_read(line, sizeof line);
         int rc = cms_execute(line);
-        con_new_command();          /* HT and HX end with the command: Ready shows */
+        con_command_done();         /* HT and HX end with the command: Ready shows */
         ready(rc);
     }
 }

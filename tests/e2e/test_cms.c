@@ -204,7 +204,12 @@ static void crash_and_full(void)
 	CU_ASSERT(cps_wait(&T[0], "R; T=", 30) == 0);
 	CU_ASSERT(cps_cmd_expect(&T[0], "TYPE BIG DATA A", "MORE...", 10) == 0);
 	CU_ASSERT(cps_line(&T[0], "HX") == 0);
-	CU_ASSERT(cps_wait(&T[0], "R; T=", 30) == 0);
+	if (cps_wait(&T[0], "R; T=", 30) != 0) {
+		char sc[S3270_SCREEN];
+		CU_FAIL("no Ready after HX");
+		if (s3270_screen(&T[0], sc, sizeof sc) == 0)
+			fprintf(stderr, "\n%s\n", sc);
+	}
 	/* A line typed while output is held is not lost: it runs next. */
 	CU_ASSERT(cps_cmd_expect(&T[0], "TYPE BIG DATA A", "MORE...", 10) == 0);
 	CU_ASSERT(cps_line(&T[0], "HX") == 0);
@@ -259,10 +264,13 @@ static void more_commands(void)
 	CU_ASSERT(cps_cmd_expect(&T[0], "9 1", "DMSSRT606E INVALID SORT FIELD PAIR", 10) == 0);
 	CU_ASSERT(cps_cmd_expect(&T[0], "COMPARE SORTME DATA S SORTED DATA B", "DMSCMP209W FILES DO NOT COMPARE", 10) == 0);
 	CU_ASSERT(cps_wait(&T[0], "R(00004); T=", 10) == 0);
-	CU_ASSERT(cps_cmd_expect(&T[0], "COPYFILE SORTME DATA S = = B", "R; T=", 10) == 0);
+	/* A pattern copies every match: SAMPLE DATA and SORTME DATA. */
+	CU_ASSERT(cps_cmd_expect(&T[0], "COPYFILE * DATA S = = B", "R; T=", 10) == 0);
+	CU_ASSERT(look(&T[0], "L * DATA B", "SAMPLE   DATA     B2") == 0);
+	CU_ASSERT(cps_cmd_expect(&T[0], "COPYFILE * DATA S ALL DATA B", "DMSCPY065E", 10) == 0);
 	CU_ASSERT(cps_cmd_expect(&T[0], "COMPARE SORTME DATA S SORTME DATA B", "R; T=", 10) == 0);
 	/* LISTFILE with options. */
-	CU_ASSERT(look(&T[0], "LISTFILE * DATA B (FORMAT", "SORTED   DATA     B1 F    80      4      2") == 0);
+	CU_ASSERT(look(&T[0], "LISTFILE * DATA B (FORMAT", "SORTED   DATA     B2 F    80      4      2") == 0);
 	CU_ASSERT(look(&T[0], "L * * S (HEADER DATE", "FILENAME FILETYPE FM FORMAT LRECL   RECS BLOCKS  DATE") == 0);
 	CU_ASSERT(cps_cmd_expect(&T[0], "L * * S (FROB", "DMSLST003E INVALID OPTION 'FROB'", 10) == 0);
 	/* FILEDEF. */
