@@ -228,25 +228,34 @@ static void same(char *dst, const char *src)
         memcpy(dst, src, strlen(src) + 1);
 }
 
+/* The source (tokens 1-3, mode defaulting to def) and target (tokens
+ * 4-6, '=' for the source's part) of RENAME and COPYFILE; 0 or the
+ * return code after the message. */
+static int two_ids(struct cmdctx *cx, int n, char def, const char *prefix, struct fileid *from,
+                   struct fileid *to)
+{
+    if (n < 6) {
+        con_printf("%s054E INCOMPLETE FILEID SPECIFIED", prefix);
+        return RC_INCOMPL;
+    }
+    int rc = fileid_parse(from, cx->cx_line.cl_tok + 1, 3, 3, def, prefix);
+    if (rc)
+        return rc;
+    char t[3][33];
+    for (int i = 0; i < 3; i++)
+        memcpy(t[i], cx->cx_line.cl_tok[4 + i], sizeof t[i]);
+    same(t[0], from->fn);
+    same(t[1], from->ft);
+    if (strcmp(t[2], "=") == 0)
+        fmt(t[2], sizeof t[2], "%c", from->mode);
+    return fileid_parse(to, t, 3, 3, 'A', prefix);
+}
+
 void c_rename(struct cmdctx *cx)
 {
     struct fileid from, to;
     int opt, n = operands(cx, &opt), idx;
-    if (n < 6) {
-        con_write("DMSRNM054E INCOMPLETE FILEID SPECIFIED");
-        cx->cx_rc = RC_INCOMPL;
-        return;
-    }
-    if ((cx->cx_rc = fileid_parse(&from, cx->cx_line.cl_tok + 1, 3, 3, 'A', "DMSRNM")))
-        return;
-    char t[3][33];
-    for (int i = 0; i < 3; i++)
-        memcpy(t[i], cx->cx_line.cl_tok[4 + i], sizeof t[i]);
-    same(t[0], from.fn);
-    same(t[1], from.ft);
-    if (strcmp(t[2], "=") == 0)
-        fmt(t[2], sizeof t[2], "%c", from.mode);
-    if ((cx->cx_rc = fileid_parse(&to, t, 3, 3, 'A', "DMSRNM")))
+    if ((cx->cx_rc = two_ids(cx, n, 'A', "DMSRNM", &from, &to)))
         return;
     if (from.mode == '*' || to.mode != from.mode) {
         con_write("DMSRNM048E INVALID MODE: RENAME STAYS ON ONE DISK");
@@ -362,21 +371,7 @@ void c_copyfile(struct cmdctx *cx)
             return;
         }
     }
-    if (n < 6) {
-        con_write("DMSCPY054E INCOMPLETE FILEID SPECIFIED");
-        cx->cx_rc = RC_INCOMPL;
-        return;
-    }
-    if ((cx->cx_rc = fileid_parse(&from, cx->cx_line.cl_tok + 1, 3, 3, '*', "DMSCPY")))
-        return;
-    char t[3][33];
-    for (int i = 0; i < 3; i++)
-        memcpy(t[i], cx->cx_line.cl_tok[4 + i], sizeof t[i]);
-    same(t[0], from.fn);
-    same(t[1], from.ft);
-    if (strcmp(t[2], "=") == 0)
-        fmt(t[2], sizeof t[2], "%c", from.mode);
-    if ((cx->cx_rc = fileid_parse(&to, t, 3, 3, 'A', "DMSCPY")))
+    if ((cx->cx_rc = two_ids(cx, n, '*', "DMSCPY", &from, &to)))
         return;
     bool pattern = !strcmp(from.fn, "*") || !strcmp(from.ft, "*");
     if (!pattern) {

@@ -83,6 +83,19 @@ void disk_release(char mode)
         d->used = false;
 }
 
+/* A free slot for vaddr as mode, after letting go of whatever had that
+ * device or that letter; NULL if all are taken. */
+static struct disk *slot_for(uint16_t vaddr, char mode)
+{
+    for (int i = 0; i < DISK_MAX; i++)
+        if (disks[i].used && (disks[i].vaddr == vaddr || disks[i].mode == mode))
+            disks[i].used = false;
+    for (int i = 0; i < DISK_MAX; i++)
+        if (!disks[i].used)
+            return &disks[i];
+    return NULL;
+}
+
 int disk_access(uint16_t vaddr, char mode)
 {
     uint32_t cyls;
@@ -90,14 +103,7 @@ int disk_access(uint16_t vaddr, char mode)
     int rc = probe(vaddr, &cyls, &ro);
     if (rc)
         return rc;
-    for (int i = 0; i < DISK_MAX; i++)
-        if (disks[i].used && disks[i].vaddr == vaddr)
-            disks[i].used = false;      /* accessed again under another letter */
-    disk_release(mode);
-    struct disk *d = NULL;
-    for (int i = 0; i < DISK_MAX && !d; i++)
-        if (!disks[i].used)
-            d = &disks[i];
+    struct disk *d = slot_for(vaddr, mode);
     if (!d)
         return DISK_E_NOROOM;
     d->mode = mode;
@@ -168,13 +174,7 @@ int disk_format(uint16_t vaddr, const char *label, char mode)
             return CMSFS_E_IO;
     }
     /* The file system is built in the slot the disk will be accessed in. */
-    for (int i = 0; i < DISK_MAX; i++)
-        if (disks[i].used && (disks[i].vaddr == vaddr || disks[i].mode == mode))
-            disks[i].used = false;
-    struct disk *d = NULL;
-    for (int i = 0; i < DISK_MAX && !d; i++)
-        if (!disks[i].used)
-            d = &disks[i];
+    struct disk *d = slot_for(vaddr, mode);
     if (!d)
         return DISK_E_NOROOM;
     d->vaddr = vaddr;
