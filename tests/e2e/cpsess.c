@@ -39,8 +39,24 @@ int cps_logon(struct s3270 *s, int port, const char *user, const char *pw)
  * back, with the system name, and unlocks the keyboard. A Clear pressed
  * while CP is writing can go unanswered (docs/console.md, "Known
  * races"): then a person presses it again, and so does this. */
+/* Wait (up to 2 s) until two looks 100 ms apart see the same screen: CP
+ * has finished writing, so a Clear now is not lost in the race above. */
+static void quiet(struct s3270 *s)
+{
+	static char a[S3270_SCREEN], b[S3270_SCREEN];
+	if (s3270_screen(s, a, sizeof a) != 0)
+		return;
+	for (int i = 0; i < 20; i++) {
+		herc_sleep(0.1);
+		if (s3270_screen(s, b, sizeof b) != 0 || strcmp(a, b) == 0)
+			return;
+		memcpy(a, b, sizeof a);
+	}
+}
+
 static int clear(struct s3270 *s)
 {
+	quiet(s);
 	for (int tries = 0; tries < 3; tries++) {
 		/* A retry first resets the locked keyboard, as a person would. */
 		if (tries && s3270_action(s, "Reset()") != 0)
