@@ -111,6 +111,9 @@ int cms_execute(const char *line)
     cx.cx_arg = 1;
     const struct cmd_entry *e = cmd_lookup(commands, sizeof commands / sizeof commands[0],
                                            cx.cx_line.cl_tok[0]);
+    /* SET ABBREV OFF: only the whole name will do. */
+    if (e && !cms_abbrev && strcmp(e->ce_name, cx.cx_line.cl_tok[0]) != 0)
+        e = NULL;
     if (e && e->ce_fn == c_cp) {
         const char *rest = line + 2;
         while (*rest == ' ')

@@ -59,7 +59,7 @@ static void not_found(const char *prefix, const struct fileid *id)
 
 /* LISTFILE's options: (FORMAT adds the format and size, (DATE also the
  * date and time written, (HEADER a heading first. */
-enum { L_FORMAT = 1, L_DATE = 2, L_HEADER = 4 };
+enum { L_FORMAT = 1, L_DATE = 2, L_HEADER = 4, L_LABEL = 8 };
 
 static bool abbrev(const char *o, const char *name, size_t min);
 
@@ -67,6 +67,7 @@ static int listfile_options(struct cmdctx *cx, int opt, unsigned *flags)
 {
     static const struct { const char *name; size_t min; unsigned flag; } opts[] = {
         { "FORMAT", 2, L_FORMAT }, { "DATE", 1, L_DATE | L_FORMAT }, { "HEADER", 1, L_HEADER },
+        { "LABEL", 2, L_LABEL | L_FORMAT }, { "ALLOC", 2, L_FORMAT },
     };
     *flags = 0;
     for (int i = opt; i < cx->cx_line.cl_n; i++) {
@@ -102,8 +103,11 @@ static void list_line(const struct disk *d, const struct cmsfs_file *f, unsigned
         fmt(when, sizeof when, " %02d/%02d/%02d %02d:%02d", tm.tm_mon, tm.tm_mday, tm.tm_year % 100,
             tm.tm_hour, tm.tm_min);
     }
-    con_printf("%-8s %-8s %c%c %c %5u %6u %6u%s", f->fn, f->ft, d->mode, f->fmnum, f->recfm,
-               (unsigned)f->lrecl, (unsigned)f->records, (unsigned)f->blocks, when);
+    char label[16] = "";
+    if (flags & L_LABEL)
+        fmt(label, sizeof label, " %-6s", d->fs.volid);
+    con_printf("%-8s %-8s %c%c %c %5u %6u %6u%s%s", f->fn, f->ft, d->mode, f->fmnum, f->recfm,
+               (unsigned)f->lrecl, (unsigned)f->records, (unsigned)f->blocks, when, label);
 }
 
 void c_listfile(struct cmdctx *cx)

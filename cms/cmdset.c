@@ -7,6 +7,7 @@
 #define FILEDEF_MAX 16
 
 bool cms_impcp = true;          /* commands CMS does not know go to CP */
+bool cms_abbrev = true;         /* commands may be abbreviated */
 bool cms_rdymsg_long = true;    /* Ready with CPU times and the time of day */
 
 struct filedef {
@@ -26,7 +27,7 @@ static bool on_off(const char *s, bool *v)
     return true;
 }
 
-/* SET IMPCP ON|OFF, SET RDYMSG LMSG|SMSG. */
+/* SET IMPCP ON|OFF, SET ABBREV ON|OFF, SET RDYMSG LMSG|SMSG. */
 void c_set(struct cmdctx *cx)
 {
     const char *what = cx->cx_line.cl_n > 1 ? cx->cx_line.cl_tok[1] : "";
@@ -34,6 +35,8 @@ void c_set(struct cmdctx *cx)
     bool ok = cx->cx_line.cl_n == 3;
     if (ok && strcmp(what, "IMPCP") == 0)
         ok = on_off(val, &cms_impcp);
+    else if (ok && strcmp(what, "ABBREV") == 0)
+        ok = on_off(val, &cms_abbrev);
     else if (ok && strcmp(what, "RDYMSG") == 0 && strcmp(val, "LMSG") == 0)
         cms_rdymsg_long = true;
     else if (ok && strcmp(what, "RDYMSG") == 0 && strcmp(val, "SMSG") == 0)
@@ -41,7 +44,7 @@ void c_set(struct cmdctx *cx)
     else
         ok = false;
     if (!ok) {
-        con_printf("DMSSET003E INVALID OPTION: SET IMPCP ON|OFF, SET RDYMSG LMSG|SMSG");
+        con_printf("DMSSET003E INVALID OPTION: SET IMPCP|ABBREV ON|OFF, SET RDYMSG LMSG|SMSG");
         cx->cx_rc = RC_INCOMPL;
     }
 }
@@ -64,6 +67,10 @@ bool cms_query_setting(const char *what)
 {
     if (strcmp(what, "IMPCP") == 0)
         con_printf("IMPCP = %s", cms_impcp ? "ON" : "OFF");
+    else if (strcmp(what, "ABBREV") == 0)
+        con_printf("ABBREV = %s", cms_abbrev ? "ON" : "OFF");
+    else if (strcmp(what, "CMSLEVEL") == 0)
+        con_printf("CMS LEVEL %s, BUILT %s", CMS_VERSION, CMS_BUILD_DATE);
     else if (strcmp(what, "RDYMSG") == 0)
         con_printf("RDYMSG = %s", cms_rdymsg_long ? "LMSG" : "SMSG");
     else if (strcmp(what, "FILEDEF") == 0)

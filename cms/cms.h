@@ -49,8 +49,9 @@ void c_filedef(struct cmdctx *cx);
 extern uint8_t cms_rec[65536];
 
 /* Settings (cmdset.c). */
-extern bool cms_impcp, cms_rdymsg_long;
-/* QUERY of a CMS setting (IMPCP, RDYMSG, FILEDEF): true if it was one. */
+extern bool cms_impcp, cms_rdymsg_long, cms_abbrev;
+/* QUERY of a CMS setting (IMPCP, ABBREV, RDYMSG, CMSLEVEL, FILEDEF): true
+ * if it was one. */
 bool cms_query_setting(const char *what);
 
 #endif

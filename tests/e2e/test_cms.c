@@ -287,6 +287,10 @@ static void more_commands(void)
 	CU_ASSERT(cps_cmd_expect(&T[0], "QUERY RDYMSG", "RDYMSG = SMSG", 10) == 0);
 	CU_ASSERT(s3270_screen(&T[0], screen, sizeof screen) == 0 && !strstr(screen, "R; T="));
 	CU_ASSERT(cps_cmd_expect(&T[0], "SET FROB ON", "DMSSET003E INVALID OPTION", 10) == 0);
+	CU_ASSERT(look(&T[0], "QUERY CMSLEVEL", "CMS LEVEL 0.1, BUILT") == 0);
+	CU_ASSERT(cps_cmd_expect(&T[0], "SET ABBREV OFF", "R;", 10) == 0);
+	CU_ASSERT(cps_cmd_expect(&T[0], "TY SORTED DATA B", "DMSINT003E", 10) == 0);  /* TY is not TYPE now */
+	CU_ASSERT(look(&T[0], "LISTFILE * DATA B (LABEL", "SORTED   DATA     B2 F    80      4      2 WORK") == 0);
 }
 
 CU_TestInfo e2e_cms_tests[] = {
