@@ -69,17 +69,34 @@ static struct trm trms[TRM_MAX];
 static int ntrm;
 
 static void kick(struct trm *t);
+static void client_gone(struct trm *t);
 
 uint16_t trm_devno(const struct trm *t) { return t->t_dev->id_devno; }
 
 static void start(struct trm *t, uint8_t cmd, void *buf, size_t n, bool reading)
 {
     t->t_ccw = (struct ccw1){ cmd, CCW_SLI, (uint16_t)n, ios_addr(buf) };
-    if (ios_start(t->t_dev, &t->t_ccw) == 0) {
+    int rc = ios_start(t->t_dev, &t->t_ccw);
+    if (rc == 0) {
         t->t_busy = true;
         t->t_reading = reading;
         t->t_poll_after = !reading && t->t_kbd_open;
+        return;
     }
+    if (rc == -2) {                /* not operational: the device has gone */
+        client_gone(t);
+        return;
+    }
+    /* Status pending: an attention came in the same instant. Its
+     * interruption comes next and kicks again; what this program was to
+     * do is done then (the screen's rows were already counted as sent,
+     * so a write becomes a redraw). */
+    if (reading)
+        t->t_want_read = true;
+    else if (t->t_mode == TM_LOGO)
+        t->t_want_logo = true;
+    else
+        scr_refresh(&t->t_scr);
 }
 
 static size_t build_logo(struct trm *t)

@@ -96,8 +96,9 @@ static int finish_read(struct vmblok *vm, struct vdev *vd, uint32_t addr, uint8_
     return 0;
 }
 
-/* Run the chain from vd_ccw until it ends or waits for a line. */
-static int vcon_start(struct vmblok *vm, struct vdev *vd)
+/* Run the chain from vd_ccw until it ends or waits for a line, or for
+ * room on the screen; with force, the first write goes on without room. */
+static int run_chain(struct vmblok *vm, struct vdev *vd, bool force)
 {
     for (;;) {
         uint8_t cmd, flags, cs = 0;
@@ -114,10 +115,11 @@ static int vcon_start(struct vmblok *vm, struct vdev *vd)
         switch (cmd) {
         case CMD_WRITE:
         case CMD_WRITE_CR:
-            if (vm->vm_trm && !trm_output_room(vm->vm_trm)) {
+            if (!force && vm->vm_trm && !trm_output_room(vm->vm_trm)) {
                 vm->vm_conout_wait = true;
                 return VIO_WORKING;          /* held until the user pages on */
             }
+            force = false;
             st = do_write(vm, vd, addr, flags, count, &residual);
             break;
         case CMD_READ:
@@ -156,6 +158,11 @@ static int vcon_start(struct vmblok *vm, struct vdev *vd)
         }
         vd->vd_ccw += 8;
     }
+}
+
+static int vcon_start(struct vmblok *vm, struct vdev *vd)
+{
+    return run_chain(vm, vd, false);
 }
 
 static void vcon_halt(struct vmblok *vm, struct vdev *vd)
@@ -204,9 +211,15 @@ void vcon_input(struct vmblok *vm, const char *line)
     vm->vm_conin_count++;
     if (!vd)
         return;
-    if (vd->vd_working && !vm->vm_conout_wait)
+    if (vm->vm_conout_wait) {
+        /* A write held for room on the screen ends now (the queue keeps
+         * room for a line past the limit), so the attention for this line
+         * comes at once: HT typed at MORE... must reach the guest. */
+        vm->vm_conout_wait = false;
+        run_chain(vm, vd, true);
+    } else if (vd->vd_working) {
         vcon_start(vm, vd);               /* the read waiting for it goes on */
-    else if (!vd->vd_working)
+    } else {
         vio_unsolicited(vm, vd, US_ATTN); /* tell the guest there is a line */
-    /* (Behind a held write, the attention comes when that write ends.) */
+    }
 }

@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <limits.h>
+#include <stdlib.h>
 
 static struct herc H;
 static struct s3270 T[2];
@@ -293,7 +294,63 @@ static void more_commands(void)
 	CU_ASSERT(look(&T[0], "LISTFILE * DATA B (LABEL", "SORTED   DATA     B2 F    80      4      2 WORK") == 0);
 }
 
+/* Run the host tool (build/cmsfs) with args; 0 when it succeeded. */
+static int host_tool(const char *args)
+{
+	static char cmd[PATH_MAX * 6];
+	snprintf(cmd, sizeof cmd, "%s/build/cmsfs %s >/dev/null", herc_root(), args);
+	return system(cmd) == 0 ? 0 : -1;
+}
+
+/* HT typed the moment a long listing starts: the first screen fills, CP
+ * holds the output at MORE..., and HT must still reach CMS at once. Two
+ * races lost it: CP's write failing because the attention was pending
+ * (the screen then showed RUNNING and nothing moved), and the guest held
+ * in a console write so that it never heard the attention. */
+#define HT_FILES  200
+#define HT_ROUNDS 8
+static void ht_at_once(void)
+{
+	char vol[PATH_MAX + 32], args[PATH_MAX * 4], empty[PATH_MAX + 32];
+	start_cp();
+	CU_ASSERT_FATAL(herc_quit(&H) == 0);
+	snprintf(vol, sizeof vol, "%s/cpusr0.3380", H.dir);
+	snprintf(empty, sizeof empty, "%s/empty.txt", H.dir);
+	FILE *f = fopen(empty, "w");
+	CU_ASSERT_FATAL(f != NULL);
+	fclose(f);
+	snprintf(args, sizeof args, "format %s 58 1 USR058", vol);
+	CU_ASSERT_FATAL(host_tool(args) == 0);
+	for (int i = 0; i < HT_FILES; i++) {
+		snprintf(args, sizeof args, "write %s 58 1 %s F%04d LIST A1", vol, empty, i);
+		CU_ASSERT_FATAL(host_tool(args) == 0);
+	}
+	CU_ASSERT_FATAL(herc_crash_restart(&H, NULL) == 0);
+	CU_ASSERT_FATAL(herc_wait_log(&H, CONTRACT_ONLINE, CONTRACT_IPL_TIMEOUT) == 0);
+	CU_ASSERT_FATAL(logon_cms(&T[0], "USER058") == 0);
+	int stuck = 0;
+	for (int r = 0; r < HT_ROUNDS; r++) {
+		CU_ASSERT_FATAL(s3270_do(&T[0], "Wait(10,Unlock)", NULL, 0, 15) == 0);
+		CU_ASSERT_FATAL(s3270_action(&T[0], "Clear()") == 0);
+		CU_ASSERT_FATAL(s3270_wait_text(&T[0], "CPCMS", 5) == 0);
+		CU_ASSERT_FATAL(s3270_do(&T[0], "Wait(3,Unlock)", NULL, 0, 5) == 0);
+		CU_ASSERT_FATAL(s3270_type(&T[0], "LISTFILE * LIST A") == 0);
+		CU_ASSERT_FATAL(s3270_action(&T[0], "Enter()") == 0);
+		CU_ASSERT_FATAL(cps_line(&T[0], "HT") == 0);
+		/* Without HT the listing waits at MORE... for a minute. */
+		if (cps_wait(&T[0], "R; T=", 15) != 0) {
+			char sc[S3270_SCREEN];
+			if (s3270_screen(&T[0], sc, sizeof sc) == 0)
+				fprintf(stderr, "\nround %d:\n%s\n", r, sc);
+			stuck++;
+			break;
+		}
+	}
+	CU_ASSERT(stuck == 0);
+}
+
 CU_TestInfo e2e_cms_tests[] = {
+	{ "ht_at_once", ht_at_once },
 	{ "more_commands", more_commands },
 	{ "crash_and_full", crash_and_full },
 	{ "edit_file", edit_file },
