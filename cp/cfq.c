@@ -5,6 +5,7 @@
 #include "cfm.h"
 #include "cpi.h"
 #include "dsp.h"
+#include "pag.h"
 #include "trm.h"
 #include "vm.h"
 #include "tod.h"
@@ -37,6 +38,17 @@ static void q_storage(struct cmdctx *cx)
 {
     uint32_t bytes = cx->cx_vm ? cx->cx_vm->vm_size : cpi_real_storage;
     cfm_reply(cx, "STORAGE = %05uK", bytes / 1024);
+}
+
+/* CPCMS's own: what paging has done since IPL (docs/paging.md). */
+static void q_paging(struct cmdctx *cx)
+{
+    struct pag_stats st;
+    pag_stats(&st);
+    cfm_reply(cx, "PAGING: %u PAGE-INS, %u PAGE-OUTS, %u RECLAIMED", (unsigned)st.ps_ins,
+              (unsigned)st.ps_outs, (unsigned)st.ps_reclaims);
+    cfm_reply(cx, "FRAMES: %u FREE OF %u; SLOTS: %u IN USE OF %u", (unsigned)st.ps_free,
+              (unsigned)st.ps_frames, (unsigned)st.ps_slots_used, (unsigned)st.ps_slots);
 }
 
 static void name_of(const struct vmblok *vm, char *buf, size_t cap)
@@ -124,6 +136,7 @@ static void q_psw(struct cmdctx *cx)
 static const struct cmd_entry query_tab[] = {
     { "CPLEVEL", 7, CMD_CLASSES_AG, q_cplevel, 0 },
     { "NAMES",   1, CMD_CLASSES_AG, q_names,   0 },
+    { "PAGING",  3, CMD_CLASS('A') | CMD_CLASS('E'), q_paging, 0 },
     { "PSW",     3, CMD_CLASSES_AG, q_psw,     0 },
     { "STORAGE", 3, CMD_CLASSES_AG, q_storage, 0 },
     { "TIME",    4, CMD_CLASSES_AG, q_time,    0 },

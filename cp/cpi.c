@@ -6,6 +6,7 @@
  * idle wait until an interruption, handle it, repeat.
  */
 #include "cpi.h"
+#include "pag.h"
 #include "con.h"
 #include "dsk.h"
 #include "ebcdic.h"
@@ -117,6 +118,7 @@ void cpi_main(void)
     banner(count_cpus());
     frm_init(cpi_real_storage);
     rvl_init();
+    pag_init(cpi_real_storage);
     tdk_init();
     udr_init(cpi_ipl_dev);
 

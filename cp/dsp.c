@@ -16,6 +16,7 @@
 #include "tmr.h"
 #include "prg.h"
 #include "ios.h"
+#include "pag.h"
 #include "trm.h"
 #include "vmcons.h"
 #include "cpi.h"
@@ -80,7 +81,7 @@ static struct vmblok *pick(void)
         struct vmblok *next = vm->vm_next ? vm->vm_next : vm_list;
         if (vm->vm_run == VM_WAITING && wakeable(vm))
             vm->vm_run = VM_RUNNING;
-        if (vm->vm_run == VM_RUNNING && !vm->vm_iowait) {
+        if (vm->vm_run == VM_RUNNING && !vm->vm_iowait && !vm->vm_pgwait) {
             rr_next = next;
             return vm;
         }
@@ -150,7 +151,7 @@ static void run_slice(struct vmblok *vm, uint32_t slice_us)
 {
     tmr_update(vm);
     vin_deliver(vm);
-    if (vm->vm_run != VM_RUNNING || vm->vm_iowait)
+    if (vm->vm_run != VM_RUNNING || vm->vm_iowait || vm->vm_pgwait)
         return;
     switch_regs(vm);
     load_crs(vm);
@@ -176,7 +177,7 @@ static void run_slice(struct vmblok *vm, uint32_t slice_us)
         psw_from_real(&vm->vm_psw, vm->vm_ctx.hc_psw);
         prg_intercept(vm, cls);
         /* The slice ends with the CPU timer's external interruption. */
-        if (cls == INT_EXT || vm->vm_run != VM_RUNNING || vm->vm_iowait)
+        if (cls == INT_EXT || vm->vm_run != VM_RUNNING || vm->vm_iowait || vm->vm_pgwait)
             break;
         if ((vm->vm_ext_pending || vm->vm_io_pending) && vin_deliver(vm))
             continue;
@@ -216,6 +217,7 @@ void dsp_run(void)
     cpu_sckc(~(uint64_t)0);
     for (;;) {
         trm_poll();
+        pag_balance();
         uint64_t watchdog = ios_watchdog();
         struct vmblok *vm = pick();
         if (vm)

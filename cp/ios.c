@@ -144,6 +144,17 @@ void ios_submit(struct iodev *d, struct ioreq *rq)
     start_next(d);
 }
 
+void ios_finish(struct iodev *d, struct ioreq *rq)
+{
+    while (rq->rq_queued) {
+        start_next(d);
+        if (!d->id_cur)
+            break;              /* the device is held by a synchronous program */
+        finish_current(d);
+    }
+    start_next(d);
+}
+
 int ios_cancel(struct iodev *d, struct ioreq *rq)
 {
     if (!rq->rq_queued)

@@ -76,6 +76,9 @@ const char *ios_class_name(int cls);
 /* n-th device of a class (0-based), or NULL. */
 struct iodev *ios_find(int cls, int nth);
 
+/* Run d's queue, polling, until rq has ended (CP needs its result now). */
+void ios_finish(struct iodev *d, struct ioreq *rq);
+
 /* Start prog (format-1 CCWs, below 2G). 0 started, -1 busy or status
  * pending (the driver will hear from the device), -2 not operational. */
 int ios_start(struct iodev *d, const struct ccw1 *prog);

@@ -42,8 +42,9 @@ static void program(struct vmblok *vm)
     case PGM_SEG_TRANS:
     case PGM_PAGE_TRANS: {
         uint32_t ga = LOWCORE_U32(LC_TRANS_EXC) & 0x00FFF000u;
-        if (vst_fault(vm, ga) == 0)
-            return;                 /* nullified: the guest retries */
+        int r = vst_fault(vm, ga);
+        if (r <= 0)
+            return;                 /* nullified: the guest retries, now or after its page-in */
         /* Beyond the guest's storage: an addressing exception, which
          * suppresses or terminates, so the old PSW points past the
          * instruction (the translation exception had nullified it). */

@@ -78,6 +78,8 @@ struct vmblok {
     int       vm_ndev;
     bool      vm_io_pending;            /* some device has an interruption pending */
     bool      vm_iowait;                /* a DIAGNOSE waits for its I/O: not dispatchable */
+    bool      vm_pgwait;                /* waits for a page-in or a frame: not dispatchable (pag.c) */
+    bool      vm_framewait;             /* ... for a frame, from a page-out under way */
     uint8_t   vm_diag_ry;               /* ... and the register its status goes to */
     bool      vm_vmread;                /* a console read waits for the user */
     struct vdev *vm_console;            /* the virtual console, if the directory gives one */

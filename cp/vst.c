@@ -12,6 +12,7 @@
 #include "vst.h"
 #include "vm.h"
 #include "frm.h"
+#include "pag.h"
 #include "cplib.h"
 #include "bigend.h"
 #include "hw/cpu.h"
@@ -90,18 +91,27 @@ int vst_create(struct vmblok *vm, uint32_t size)
     return 0;
 }
 
+/* A page is released: its frame and its slot are free again. */
+static void release_entry(struct vmblok *vm, uint32_t *pte)
+{
+    if (!(*pte & PTE_INVALID)) {
+        pag_drop_frame(*pte & PTE_FRAME);
+        vm->vm_resident--;
+    } else {
+        pag_drop_slot((*pte & PTE_FRAME) >> VST_PAGE_SHIFT);
+    }
+    *pte = PTE_INVALID;
+}
+
 static void release_pages(struct vmblok *vm)
 {
+    pag_forget(vm, 0, ~0u);
     for (unsigned s = 0; s < VM_SEGS; s++) {
         uint32_t *pt = vm->vm_ptab[s];
         if (!pt)
             continue;
-        for (unsigned i = 0; i < PAGES_PER_SEG; i++) {
-            if (!(pt[i] & PTE_INVALID)) {
-                frm_free((void *)(uintptr_t)(pt[i] & PTE_FRAME));
-                pt[i] = PTE_INVALID;
-            }
-        }
+        for (unsigned i = 0; i < PAGES_PER_SEG; i++)
+            release_entry(vm, &pt[i]);
     }
     vm->vm_resident = 0;
     cpu_ptlb();
@@ -139,14 +149,11 @@ void vst_clear(struct vmblok *vm)
 
 void vst_release(struct vmblok *vm, uint32_t first, uint32_t last)
 {
+    pag_forget(vm, first, last);
     for (uint32_t ga = first; ga <= last && ga < vm->vm_size; ga += FRAME_SIZE) {
         uint32_t *pt = vm->vm_ptab[ga >> VST_SEG_SHIFT];
-        uint32_t *pte = pt ? &pt[(ga >> VST_PAGE_SHIFT) & (PAGES_PER_SEG - 1)] : NULL;
-        if (pte && !(*pte & PTE_INVALID)) {
-            frm_free((void *)(uintptr_t)(*pte & PTE_FRAME));
-            *pte = PTE_INVALID;
-            vm->vm_resident--;
-        }
+        if (pt)
+            release_entry(vm, &pt[(ga >> VST_PAGE_SHIFT) & (PAGES_PER_SEG - 1)]);
         if (ga + FRAME_SIZE < ga)
             break;
     }
@@ -174,25 +181,70 @@ static uint32_t *pte_of(struct vmblok *vm, uint32_t ga)
     return pt ? &pt[(ga >> VST_PAGE_SHIFT) & (PAGES_PER_SEG - 1)] : NULL;
 }
 
+void vst_map(struct vmblok *vm, uint32_t ga, uint32_t frame, uint32_t slot)
+{
+    uint32_t *pte = pte_of(vm, ga);
+    cpu_sske(frame, frame_key(vm, ga));
+    *pte = frame;
+    vm->vm_resident++;
+    pag_own(frame, vm, ga & ~(FRAME_SIZE - 1), slot);
+}
+
+void vst_unmap(struct vmblok *vm, uint32_t ga, uint32_t slot)
+{
+    uint32_t *pte = pte_of(vm, ga);
+    *pte = (slot << VST_PAGE_SHIFT) | PTE_INVALID;
+    vm->vm_resident--;
+    cpu_ptlb();
+}
+
+void vst_set_slot(struct vmblok *vm, uint32_t ga, uint32_t slot)
+{
+    uint32_t *pte = pte_of(vm, ga);
+    if (pte && (*pte & PTE_INVALID))
+        *pte = (slot << VST_PAGE_SHIFT) | PTE_INVALID;
+}
+
+bool vst_resident_page(struct vmblok *vm, uint32_t ga)
+{
+    uint32_t *pte = pte_of(vm, ga);
+    return pte && !(*pte & PTE_INVALID);
+}
+
+/* Make ga's page resident. wait: for the guest itself, which may wait for
+ * a page-in. 0 resident, -1 waiting, 5 no storage (addressing). */
+static int page_in(struct vmblok *vm, uint32_t ga, uint32_t *pte, bool wait)
+{
+    uint32_t page = ga & ~(FRAME_SIZE - 1);
+    if (!(*pte & PTE_INVALID))
+        return 0;
+    int r = pag_fault(vm, page, *pte, wait);
+    if (r == 1)
+        return 0;
+    if (r == -1)
+        return -1;
+    if (r == 0) {                       /* never touched: a page of zeros */
+        uint32_t f = pag_frame(wait);
+        if (!f)
+            return wait && pag_wait_frame(vm) == -1 ? -1 : 5;
+        vst_map(vm, page, f, 0);
+        return 0;
+    }
+    return 5;
+}
+
 uint8_t *vst_ptr(struct vmblok *vm, uint32_t ga)
 {
     uint32_t *pte = pte_of(vm, ga);
-    if (!pte)
+    if (!pte || page_in(vm, ga, pte, false) != 0)
         return NULL;
-    if (*pte & PTE_INVALID) {
-        uint8_t *f = frm_alloc();
-        if (!f)
-            return NULL;          /* [Storage and scheduling] pages instead */
-        cpu_sske(addr_of(f), frame_key(vm, ga));
-        *pte = addr_of(f);
-        vm->vm_resident++;
-    }
     return (uint8_t *)(uintptr_t)((*pte & PTE_FRAME) | (ga & (FRAME_SIZE - 1)));
 }
 
 int vst_fault(struct vmblok *vm, uint32_t ga)
 {
-    return vst_ptr(vm, ga & 0x00FFFFFFu) ? 0 : 5;
+    uint32_t *pte = pte_of(vm, ga & 0x00FFFFFFu);
+    return pte ? page_in(vm, ga & 0x00FFFFFFu, pte, true) : 5;
 }
 
 static int copy(struct vmblok *vm, uint32_t ga, uint8_t *buf, uint32_t len, bool to_guest)
@@ -254,6 +306,11 @@ static uint32_t *fold_rc(struct vmblok *vm, uint32_t ga)
     *key_of(vm, blk) |= rc;
     *key_of(vm, blk + 1) |= rc;
     return pte;
+}
+
+void vst_fold_rc(struct vmblok *vm, uint32_t ga)
+{
+    fold_rc(vm, ga);
 }
 
 uint8_t vst_key_get(struct vmblok *vm, uint32_t ga)

@@ -41,9 +41,22 @@ uint32_t vst_std(const struct vmblok *vm);
  * left. The pointer is good to the end of ga's page. */
 uint8_t *vst_ptr(struct vmblok *vm, uint32_t ga);
 /* A translation exception on the guest's behalf at ga: 0 when the page is
- * now mapped (retry the instruction), else the program-interruption code
- * to reflect (addressing exception). */
+ * now mapped (retry the instruction), -1 when the machine waits for its
+ * page-in (vm_pgwait; it retries when that ends), else the
+ * program-interruption code to reflect (addressing exception). */
 int vst_fault(struct vmblok *vm, uint32_t ga);
+
+/* For paging (pag.c). Page ga is now in frame: a valid entry, the frame's
+ * key from the page's virtual keys; the frame table learns its slot. */
+void vst_map(struct vmblok *vm, uint32_t ga, uint32_t frame, uint32_t slot);
+/* Resident page ga leaves its frame; its entry keeps slot (0: none). */
+void vst_unmap(struct vmblok *vm, uint32_t ga, uint32_t slot);
+/* The slot an invalid entry holds. */
+void vst_set_slot(struct vmblok *vm, uint32_t ga, uint32_t slot);
+/* Fold the frame's reference and change bits into the page's virtual keys
+ * (before CP resets them in the frame). */
+void vst_fold_rc(struct vmblok *vm, uint32_t ga);
+bool vst_resident_page(struct vmblok *vm, uint32_t ga);
 
 /* Copy to/from guest real storage; 0, or 5 (addressing exception) when
  * any byte is outside the guest's storage. Crosses pages. */

@@ -57,6 +57,7 @@ static CU_SuiteInfo suites[] = {
 	{ "cp", NULL, NULL, setup, teardown, e2e_cp_tests },
 	{ "vio", NULL, NULL, setup, teardown, e2e_vio_tests },
 	{ "cms", NULL, NULL, setup, teardown, e2e_cms_tests },
+	{ "paging", NULL, NULL, setup, teardown, e2e_paging_tests },
 	CU_SUITE_INFO_NULL,
 };
 
