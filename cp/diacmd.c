@@ -70,7 +70,7 @@ int dia_cpcmd(struct vmblok *vm, unsigned rx, unsigned ry)
         if (!rc)
             rc = one;
         /* LOGOFF (or anything else that took the machine away) ends it. */
-        if (vm->vm_run == VM_STOPPED && !vm->vm_segtab)
+        if (vm->vm_run == VM_STOPPED && !vm->vm_real.es_segtab)
             return PRV_STOPPED;
         start = end + 1;
     }

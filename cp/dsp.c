@@ -13,6 +13,8 @@
 #include "vm.h"
 #include "vin.h"
 #include "vst.h"
+#include "shd.h"
+#include "gla.h"
 #include "tmr.h"
 #include "prg.h"
 #include "ios.h"
@@ -126,22 +128,32 @@ static void enter_wait(struct vmblok *vm)
         vmcons_disabled_wait(vm);
 }
 
-/* Load the guest's tables and monitor masks, unless they are already in.
+/* Load the guest's tables and monitor masks, unless they are already in:
+ * its real storage's tables, or with its own DAT on the shadow tables.
  * The segment-table designation itself is compared, not the machine: a
  * LOGOFF and LOGON, or DEFINE STORAGE, builds new tables in the same
- * VMBLOK. */
-static void load_crs(struct vmblok *vm)
+ * VMBLOK. Called before every entry to the guest, since SSM, LPSW, LCTL
+ * or an interruption may have switched DAT or the monitor masks.
+ * false: the machine stopped (no frame for shadow tables). */
+static bool load_crs(struct vmblok *vm)
 {
     static uint32_t cr1_now;
-    uint32_t std = vst_std(vm);
-    if (cr1_now == std && (vm->vm_cr[8] & 0xFFFF) == cr8_now)
-        return;
-    cpu_lctl(1, std);
-    cr1_now = std;
+    uint32_t std = gla_dat_on(vm) ? shd_std(vm) : vst_std(vm);
+    if (!std) {
+        vmcons_stop(vm, "SHD002E NO STORAGE FOR SHADOW TABLES; VIRTUAL MACHINE STOPPED");
+        return false;
+    }
+    if (cr1_now != std) {
+        cpu_lctl(1, std);
+        cr1_now = std;
+    }
     /* The guest's monitor masks (CR8 bits 16-31), so MONITOR CALL raises
      * its monitor events on the real machine, which CP reflects. */
-    cr8_now = vm->vm_cr[8] & 0x0000FFFFu;
-    cpu_lctl(8, cr8_now);
+    if ((vm->vm_cr[8] & 0xFFFF) != cr8_now) {
+        cr8_now = vm->vm_cr[8] & 0x0000FFFFu;
+        cpu_lctl(8, cr8_now);
+    }
+    return true;
 }
 
 /* Run vm for one slice. After an interception that leaves it runnable,
@@ -154,7 +166,6 @@ static void run_slice(struct vmblok *vm, uint32_t slice_us)
     if (vm->vm_run != VM_RUNNING || vm->vm_iowait || vm->vm_pgwait)
         return;
     switch_regs(vm);
-    load_crs(vm);
     /* End the slice no later than the machine's next timer event, so a
      * long slice never delays its own timer interruption. */
     uint64_t now = cpu_stck(), next = tmr_next_event(vm);
@@ -172,6 +183,8 @@ static void run_slice(struct vmblok *vm, uint32_t slice_us)
             enter_wait(vm);
             break;
         }
+        if (!load_crs(vm))
+            break;
         psw_to_real(&vm->vm_psw, vm->vm_ctx.hc_psw);
         int cls = hw_run(&vm->vm_ctx);
         psw_from_real(&vm->vm_psw, vm->vm_ctx.hc_psw);
@@ -181,8 +194,6 @@ static void run_slice(struct vmblok *vm, uint32_t slice_us)
             break;
         if ((vm->vm_ext_pending || vm->vm_io_pending) && vin_deliver(vm))
             continue;
-        if (vm->vm_cr[8] & 0xFFFF ? (vm->vm_cr[8] & 0xFFFF) != cr8_now : cr8_now != 0)
-            load_crs(vm);          /* LCTL changed the monitor masks */
     }
     uint64_t used = cpu_stck() - t0;
     vm->vm_vcpu += used;

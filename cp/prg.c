@@ -15,6 +15,8 @@
 #include "prv.h"
 #include "vin.h"
 #include "vst.h"
+#include "gla.h"
+#include "shd.h"
 #include "ios.h"
 #include "vmcons.h"
 #include "hw/hw.h"
@@ -41,15 +43,19 @@ static void program(struct vmblok *vm)
         return;
     case PGM_SEG_TRANS:
     case PGM_PAGE_TRANS: {
-        uint32_t ga = LOWCORE_U32(LC_TRANS_EXC) & 0x00FFF000u;
-        int r = vst_fault(vm, ga);
+        /* With the guest's DAT on, the address is virtual and the
+         * shadow tables are CP's; otherwise it is guest real. */
+        uint32_t a = LOWCORE_U32(LC_TRANS_EXC) & 0x00FFF000u;
+        int r = gla_dat_on(vm) ? shd_fault(vm, a) : vst_fault(vm, a);
         if (r <= 0)
             return;                 /* nullified: the guest retries, now or after its page-in */
-        /* Beyond the guest's storage: an addressing exception, which
-         * suppresses or terminates, so the old PSW points past the
-         * instruction (the translation exception had nullified it). */
-        vm->vm_psw.ps_addr = (vm->vm_psw.ps_addr + ilc * 2) & 0x00FFFFFFu;
-        vin_program(vm, PGM_ADDRESSING, ilc);
+        /* The guest's own translation exceptions nullify as the real one
+         * did. The rest (addressing: beyond the guest's storage, or
+         * translation specification) suppress or terminate, so the old
+         * PSW points past the instruction. */
+        if (r != PGM_SEG_TRANSLATION && r != PGM_PAGE_TRANSLATION)
+            vm->vm_psw.ps_addr = (vm->vm_psw.ps_addr + ilc * 2) & 0x00FFFFFFu;
+        vin_program(vm, (unsigned)r, ilc);
         return;
     }
     case PGM_MONITOR: {

@@ -27,6 +27,7 @@
 #include "vm.h"
 #include "vin.h"
 #include "vst.h"
+#include "gla.h"
 #include "cplib.h"
 
 #define P PRV_PRIVILEGED
@@ -108,19 +109,20 @@ uint32_t prv_ea(const struct vmblok *vm, unsigned b, unsigned x, unsigned d)
 static int fetch(struct vmblok *vm, uint32_t addr, uint8_t bytes[6], bool *executed)
 {
     memset(bytes, 0, 6);
-    if (vst_read(vm, addr, bytes, 2))
-        return PGM_ADDRESSING;
+    int rc = gla_read(vm, addr, bytes, 2);
+    if (rc)
+        return rc;
     *executed = false;
     if (bytes[0] == OP_EX) {
         uint8_t ex[4];
-        if (vst_read(vm, addr, ex, 4))
-            return PGM_ADDRESSING;
+        if ((rc = gla_read(vm, addr, ex, 4)))
+            return rc;
         unsigned r1 = ex[1] >> 4, x2 = ex[1] & 15, b2 = ex[2] >> 4;
         uint32_t target = prv_ea(vm, b2, x2, (unsigned)((ex[2] & 15) << 8 | ex[3]));
         if (target & 1)
             return PGM_SPECIFICATION;
-        if (vst_read(vm, target, bytes, 2))
-            return PGM_ADDRESSING;
+        if ((rc = gla_read(vm, target, bytes, 2)))
+            return rc;
         if (bytes[0] == OP_EX)
             return PGM_EXECUTE;
         if (r1)
@@ -129,9 +131,18 @@ static int fetch(struct vmblok *vm, uint32_t addr, uint8_t bytes[6], bool *execu
         *executed = true;
     }
     unsigned len = insn_length(bytes[0]);
-    if (len > 2 && vst_read(vm, addr + 2, bytes + 2, len - 2))
-        return PGM_ADDRESSING;
-    return 0;
+    return len > 2 ? gla_read(vm, addr + 2, bytes + 2, len - 2) : 0;
+}
+
+/* Reflect code for the instruction at at. The PSW already points past it
+ * (a privileged-operation exception suppresses); a translation exception
+ * on an operand nullifies instead, so the guest can page in and retry. */
+static int reflect(struct vmblok *vm, int code, unsigned ilc, uint32_t at)
+{
+    if (code == PGM_SEG_TRANSLATION || code == PGM_PAGE_TRANSLATION)
+        vm->vm_psw.ps_addr = at;
+    vin_program(vm, (unsigned)code, ilc);
+    return code;
 }
 
 int prv_simulate(struct vmblok *vm, unsigned code, unsigned ilc)
@@ -140,10 +151,8 @@ int prv_simulate(struct vmblok *vm, unsigned code, unsigned ilc)
     uint8_t bytes[6];
     bool executed;
     int rc = fetch(vm, at, bytes, &executed);
-    if (rc) {
-        vin_program(vm, (unsigned)rc, ilc);
-        return rc;
-    }
+    if (rc)
+        return reflect(vm, rc, ilc, at);
     const struct prv_op *op = prv_find(bytes[0], bytes[1]);
     if (!op) {
         /* Not one CP simulates. A special-operation exception is the
@@ -165,7 +174,5 @@ int prv_simulate(struct vmblok *vm, unsigned code, unsigned ilc)
     in.in_addr = at;
     (void)executed;
     rc = op->po_fn(vm, &in);
-    if (rc > 0)
-        vin_program(vm, (unsigned)rc, ilc);
-    return rc;
+    return rc > 0 ? reflect(vm, rc, ilc, at) : rc;
 }

@@ -3,7 +3,7 @@
 #include "prv.h"
 #include "vm.h"
 #include "vin.h"
-#include "vst.h"
+#include "gla.h"
 
 #define CR0_SSM_SUPPRESS  0x40000000u    /* SSM-suppression control */
 #define CR0_EXTRACT_AUTH  0x08000000u    /* extraction-authority control */
@@ -19,8 +19,9 @@ int prv_ssm(struct vmblok *vm, const struct insn *in)
     if (vm->vm_cr[0] & CR0_SSM_SUPPRESS)
         return PGM_SPECIAL_OP;
     uint8_t m;
-    if (vst_read(vm, prv_ea2(vm, in), &m, 1))
-        return PGM_ADDRESSING;
+    int rc = gla_read(vm, prv_ea2(vm, in), &m, 1);
+    if (rc)
+        return rc;
     if (!sysmask_ok(vm, m))
         return PGM_SPECIFICATION;
     vm->vm_psw.ps_sysmask = m;
@@ -33,8 +34,9 @@ int prv_lpsw(struct vmblok *vm, const struct insn *in)
     uint8_t raw[8];
     if (a & 7)
         return PGM_SPECIFICATION;
-    if (vst_read(vm, a, raw, 8))
-        return PGM_ADDRESSING;
+    int rc = gla_read(vm, a, raw, 8);
+    if (rc)
+        return rc;
     vin_load_psw(vm, raw, false);    /* an invalid PSW is reflected there */
     return PRV_DONE;
 }
@@ -43,8 +45,9 @@ static int store_then(struct vmblok *vm, const struct insn *in, bool or)
 {
     uint8_t old = vm->vm_psw.ps_sysmask;
     uint8_t m = or ? (uint8_t)(old | in->in_i2) : (uint8_t)(old & in->in_i2);
-    if (vst_write(vm, prv_ea1(vm, in), &old, 1))
-        return PGM_ADDRESSING;
+    int rc = gla_write(vm, prv_ea1(vm, in), &old, 1);
+    if (rc)
+        return rc;
     if (!sysmask_ok(vm, m))
         return PGM_SPECIFICATION;
     vm->vm_psw.ps_sysmask = m;

@@ -2,7 +2,7 @@
  * All operands are doublewords on doubleword boundaries. */
 #include "prv.h"
 #include "vm.h"
-#include "vst.h"
+#include "gla.h"
 #include "tmr.h"
 #include "hw/cpu.h"
 
@@ -12,8 +12,9 @@ static int get_dw(struct vmblok *vm, const struct insn *in, uint64_t *v)
     uint8_t b[8];
     if (a & 7)
         return PGM_SPECIFICATION;
-    if (vst_read(vm, a, b, 8))
-        return PGM_ADDRESSING;
+    int rc = gla_read(vm, a, b, 8);
+    if (rc)
+        return rc;
     *v = 0;
     for (int i = 0; i < 8; i++)
         *v = *v << 8 | b[i];
@@ -28,7 +29,7 @@ static int put_dw(struct vmblok *vm, const struct insn *in, uint64_t v)
         return PGM_SPECIFICATION;
     for (int i = 7; i >= 0; i--, v >>= 8)
         b[i] = (uint8_t)v;
-    return vst_write(vm, a, b, 8) ? PGM_ADDRESSING : 0;
+    return gla_write(vm, a, b, 8);
 }
 
 /* SCK sets the guest's TOD clock: CP keeps it as an offset from the real

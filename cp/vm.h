@@ -9,6 +9,7 @@
 #include "psw.h"
 #include "hw/hw.h"
 #include "vio.h"
+#include "est.h"
 
 struct trm;
 struct dir_user;
@@ -67,8 +68,10 @@ struct vmblok {
 
     /* Storage (vst.c). */
     uint32_t  vm_size;                  /* bytes */
-    uint32_t *vm_segtab;                /* ESA/390 segment table, 16 entries */
-    uint32_t *vm_ptab[VM_SEGS];         /* page table of each segment */
+    struct est vm_real;                 /* guest real storage, CP's tables */
+    struct est vm_shadow;               /* shadow of the guest's own DAT tables (shd.c) */
+    uint32_t  vm_shcr0, vm_shcr1;       /* the guest CR0 format and CR1 it shadows */
+    uint16_t  vm_shsegs;                /* shadow segments with entries filled in */
     uint8_t  *vm_keyf[2];               /* key bytes, one per 2K block (vst.c) */
     uint32_t  vm_resident;              /* pages with frames */
     uint32_t  vm_pins;                  /* pages fixed for I/O under way (mdk.c) */

@@ -1,57 +1,21 @@
-/* vst.c: virtual machine storage (see vst.h).
- *
- * ESA/390 DAT formats (SA22-7201, "Dynamic Address Translation"):
- *  CR1 (STD):   |0| segment-table origin (bits 1-19) |...| STL (25-31) |
- *  segment-table entry: |0| page-table origin (1-25) |I|C| PTL (28-31) |
- *  page-table entry:    |0| frame (1-19) |0|I|P|0...|   I = X'400', P = X'200'
- * The segment table (16 entries, 64 bytes) sits at the start of a frame
- * whose other three kilobytes hold the page tables of segments 0-2; further
- * page tables come four to a frame. A 1M guest therefore costs one frame of
- * tables.
+/* vst.c: virtual machine storage (see vst.h). Guest real storage is an
+ * ESA/390 address space of CP's (est.h) whose page-table entries hold a
+ * frame, or, while the page is out, the number of its slot on the paging
+ * volume (pag.c).
  */
 #include "vst.h"
 #include "vm.h"
+#include "est.h"
+#include "shd.h"
 #include "frm.h"
 #include "pag.h"
 #include "cplib.h"
 #include "bigend.h"
 #include "hw/cpu.h"
 
-#define STE_INVALID  0x00000020u
-#define STE_PTL_FULL 0x0000000Fu     /* 256 entries */
-#define PTE_INVALID  0x00000400u
-#define PTE_FRAME    0x7FFFF000u
-#define PT_BYTES     1024u           /* 256 entries of 4 bytes */
-#define PAGES_PER_SEG 256u
-
-static uint32_t addr_of(const void *p) { return (uint32_t)(uintptr_t)p; }
-
-/* The page-table frame that holds segment s's table, allocating it. */
-static uint32_t *page_table_for(struct vmblok *vm, unsigned s)
-{
-    if (vm->vm_ptab[s])
-        return vm->vm_ptab[s];
-    uint8_t *base;
-    unsigned slot;
-    if (s < 3) {
-        base = (uint8_t *)vm->vm_segtab;
-        slot = s + 1;
-    } else {
-        unsigned first = 3 + (s - 3) / 4 * 4;    /* first segment sharing the frame */
-        slot = (s - 3) % 4;
-        base = NULL;
-        for (unsigned t = first; t < first + 4 && t < VM_SEGS; t++)
-            if (vm->vm_ptab[t])
-                base = (uint8_t *)((uintptr_t)vm->vm_ptab[t] & ~(uintptr_t)(FRAME_SIZE - 1));
-        if (!base && !(base = frm_alloc()))
-            return NULL;
-    }
-    uint32_t *pt = (uint32_t *)(base + slot * PT_BYTES);
-    for (unsigned i = 0; i < PAGES_PER_SEG; i++)
-        pt[i] = PTE_INVALID;
-    vm->vm_ptab[s] = pt;
-    return pt;
-}
+#define PTE_INVALID  EST_PTE_INVALID
+#define PTE_FRAME    EST_PTE_FRAME
+#define PAGES_PER_SEG EST_PAGES
 
 /* The key byte of 2K block n: the table is one frame, or two for guests
  * over 8M (4,096 blocks to a frame; the frames need not be adjacent). */
@@ -64,29 +28,22 @@ int vst_create(struct vmblok *vm, uint32_t size)
 {
     vm->vm_size = size;
     vm->vm_resident = 0;
-    memset(vm->vm_ptab, 0, sizeof vm->vm_ptab);
     vm->vm_keyf[0] = vm->vm_keyf[1] = NULL;
-    vm->vm_segtab = frm_alloc();
     uint32_t nkeys = size >> VST_KEY_SHIFT;
+    int rc = est_create(&vm->vm_real);
     vm->vm_keyf[0] = frm_alloc();
     if (nkeys > FRAME_SIZE)
         vm->vm_keyf[1] = frm_alloc();
-    if (!vm->vm_segtab || !vm->vm_keyf[0] || (nkeys > FRAME_SIZE && !vm->vm_keyf[1])) {
+    if (rc || !vm->vm_keyf[0] || (nkeys > FRAME_SIZE && !vm->vm_keyf[1])) {
         vst_destroy(vm);
         return -1;
     }
     unsigned nseg = (size + (1u << VST_SEG_SHIFT) - 1) >> VST_SEG_SHIFT;
-    for (unsigned s = 0; s < VM_SEGS; s++) {
-        if (s >= nseg) {
-            vm->vm_segtab[s] = STE_INVALID;
-            continue;
-        }
-        uint32_t *pt = page_table_for(vm, s);
-        if (!pt) {
+    for (unsigned s = 0; s < nseg; s++) {
+        if (!est_page_table(&vm->vm_real, s)) {
             vst_destroy(vm);
             return -1;
         }
-        vm->vm_segtab[s] = addr_of(pt) | STE_PTL_FULL;
     }
     return 0;
 }
@@ -95,6 +52,7 @@ int vst_create(struct vmblok *vm, uint32_t size)
 static void release_entry(struct vmblok *vm, uint32_t *pte)
 {
     if (!(*pte & PTE_INVALID)) {
+        shd_drop_frame(vm, *pte & PTE_FRAME);
         pag_drop_frame(*pte & PTE_FRAME);
         vm->vm_resident--;
     } else {
@@ -107,7 +65,7 @@ static void release_pages(struct vmblok *vm)
 {
     pag_forget(vm, 0, ~0u);
     for (unsigned s = 0; s < VM_SEGS; s++) {
-        uint32_t *pt = vm->vm_ptab[s];
+        uint32_t *pt = vm->vm_real.es_ptab[s];
         if (!pt)
             continue;
         for (unsigned i = 0; i < PAGES_PER_SEG; i++)
@@ -119,28 +77,19 @@ static void release_pages(struct vmblok *vm)
 
 void vst_destroy(struct vmblok *vm)
 {
-    release_pages(vm);
-    /* Page-table frames other than the segment table's own. */
-    for (unsigned s = 3; s < VM_SEGS; s++) {
-        uintptr_t f = (uintptr_t)vm->vm_ptab[s] & ~(uintptr_t)(FRAME_SIZE - 1);
-        if (!f)
-            continue;
-        for (unsigned t = s; t < VM_SEGS; t++)
-            if (((uintptr_t)vm->vm_ptab[t] & ~(uintptr_t)(FRAME_SIZE - 1)) == f)
-                vm->vm_ptab[t] = NULL;
-        frm_free((void *)f);
-    }
-    memset(vm->vm_ptab, 0, sizeof vm->vm_ptab);
+    shd_destroy(vm);
+    if (vm->vm_real.es_segtab)
+        release_pages(vm);
+    est_destroy(&vm->vm_real);
     frm_free(vm->vm_keyf[0]);
     frm_free(vm->vm_keyf[1]);
-    frm_free(vm->vm_segtab);
     vm->vm_keyf[0] = vm->vm_keyf[1] = NULL;
-    vm->vm_segtab = NULL;
     vm->vm_size = 0;
 }
 
 void vst_clear(struct vmblok *vm)
 {
+    shd_purge(vm);
     release_pages(vm);
     for (int i = 0; i < 2; i++)
         if (vm->vm_keyf[i])
@@ -151,9 +100,9 @@ void vst_release(struct vmblok *vm, uint32_t first, uint32_t last)
 {
     pag_forget(vm, first, last);
     for (uint32_t ga = first; ga <= last && ga < vm->vm_size; ga += FRAME_SIZE) {
-        uint32_t *pt = vm->vm_ptab[ga >> VST_SEG_SHIFT];
-        if (pt)
-            release_entry(vm, &pt[(ga >> VST_PAGE_SHIFT) & (PAGES_PER_SEG - 1)]);
+        uint32_t *pte = est_pte(&vm->vm_real, ga);
+        if (pte)
+            release_entry(vm, pte);
         if (ga + FRAME_SIZE < ga)
             break;
     }
@@ -162,7 +111,7 @@ void vst_release(struct vmblok *vm, uint32_t first, uint32_t last)
 
 uint32_t vst_std(const struct vmblok *vm)
 {
-    return addr_of(vm->vm_segtab);     /* STL 0: 16 entries */
+    return est_std(&vm->vm_real);
 }
 
 /* The real key a frame gets from its two 2K blocks' virtual keys. When the
@@ -175,10 +124,7 @@ static uint8_t frame_key(const struct vmblok *vm, uint32_t ga)
 
 static uint32_t *pte_of(struct vmblok *vm, uint32_t ga)
 {
-    if (ga >= vm->vm_size)
-        return NULL;
-    uint32_t *pt = vm->vm_ptab[ga >> VST_SEG_SHIFT];
-    return pt ? &pt[(ga >> VST_PAGE_SHIFT) & (PAGES_PER_SEG - 1)] : NULL;
+    return ga < vm->vm_size ? est_pte(&vm->vm_real, ga) : NULL;
 }
 
 void vst_map(struct vmblok *vm, uint32_t ga, uint32_t frame, uint32_t slot)
@@ -193,6 +139,7 @@ void vst_map(struct vmblok *vm, uint32_t ga, uint32_t frame, uint32_t slot)
 void vst_unmap(struct vmblok *vm, uint32_t ga, uint32_t slot)
 {
     uint32_t *pte = pte_of(vm, ga);
+    shd_drop_frame(vm, *pte & PTE_FRAME);
     *pte = (slot << VST_PAGE_SHIFT) | PTE_INVALID;
     vm->vm_resident--;
     cpu_ptlb();
@@ -209,6 +156,12 @@ bool vst_resident_page(struct vmblok *vm, uint32_t ga)
 {
     uint32_t *pte = pte_of(vm, ga);
     return pte && !(*pte & PTE_INVALID);
+}
+
+uint32_t vst_frame(struct vmblok *vm, uint32_t ga)
+{
+    uint32_t *pte = pte_of(vm, ga);
+    return pte && !(*pte & PTE_INVALID) ? *pte & PTE_FRAME : 0;
 }
 
 /* Make ga's page resident. wait: for the guest itself, which may wait for

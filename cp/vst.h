@@ -57,6 +57,8 @@ void vst_set_slot(struct vmblok *vm, uint32_t ga, uint32_t slot);
  * (before CP resets them in the frame). */
 void vst_fold_rc(struct vmblok *vm, uint32_t ga);
 bool vst_resident_page(struct vmblok *vm, uint32_t ga);
+/* The frame that holds resident page ga (for the shadow tables), else 0. */
+uint32_t vst_frame(struct vmblok *vm, uint32_t ga);
 
 /* Copy to/from guest real storage; 0, or 5 (addressing exception) when
  * any byte is outside the guest's storage. Crosses pages. */
