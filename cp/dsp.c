@@ -186,6 +186,8 @@ static void run_slice(struct vmblok *vm, uint32_t slice_us)
         if (!load_crs(vm))
             break;
         psw_to_real(&vm->vm_psw, vm->vm_ctx.hc_psw);
+        if (vm->vm_ncomp)
+            vm->vm_ctx.hc_psw[0] |= SHD_PSW_PER;   /* one instruction (shd.c) */
         int cls = hw_run(&vm->vm_ctx);
         psw_from_real(&vm->vm_psw, vm->vm_ctx.hc_psw);
         prg_intercept(vm, cls);

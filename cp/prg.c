@@ -35,6 +35,13 @@ static void program(struct vmblok *vm)
     unsigned code = LOWCORE_U16(LC_PGM_CODE) & ~(unsigned)PGM_PER_BIT;
     unsigned ilc = (LOWCORE_U8(LC_PGM_ILC) >> 1) & 3;
 
+    /* A stand-in for split 2K pages lasts one instruction: it ends here
+     * unless the instruction is still looking for its pages. */
+    if (vm->vm_ncomp && code != PGM_SEG_TRANS && code != PGM_PAGE_TRANS)
+        shd_step_end(vm, true);
+    if (code == 0)
+        return;                     /* PER alone: the instruction ran */
+
     switch (code) {
     case PGM_OPERATION:
     case PGM_PRIVILEGED:
@@ -47,6 +54,8 @@ static void program(struct vmblok *vm)
          * shadow tables are CP's; otherwise it is guest real. */
         uint32_t a = LOWCORE_U32(LC_TRANS_EXC) & 0x00FFF000u;
         int r = gla_dat_on(vm) ? shd_fault(vm, a) : vst_fault(vm, a);
+        if (r != 0 && vm->vm_ncomp)
+            shd_step_end(vm, true);     /* it did not run: nothing changed */
         if (r <= 0)
             return;                 /* nullified: the guest retries, now or after its page-in */
         /* The guest's own translation exceptions nullify as the real one
@@ -97,6 +106,8 @@ static void svc(struct vmblok *vm)
 
 void prg_intercept(struct vmblok *vm, int cls)
 {
+    if (cls != INT_PGM && vm->vm_ncomp)
+        shd_step_end(vm, true);
     switch (cls) {
     case INT_PGM:
         program(vm);

@@ -13,10 +13,31 @@
 #define CP_SHD_H
 
 #include <stdint.h>
+#include <stdbool.h>
 
 struct vmblok;
 
 #define SHD_STOPPED (-2)
+
+/* 2K guest pages whose halves one 4K page cannot hold (shd.c) are given,
+ * for the one instruction that needs them, a frame of their own holding
+ * copies of both halves, the instruction is run alone under PER, and the
+ * copies go back. An instruction may need a few such pages at once. */
+#define SHD_COMPOSITES 4
+#define SHD_PSW_PER    0x40000000u    /* real PSW bit 1: PER events on */
+#define SHD_NO_HALF    0xFFFFFFFFu
+
+struct shd_comp {
+    uint32_t sc_va;          /* the virtual 4K page */
+    uint32_t sc_frame;       /* the stand-in frame */
+    uint32_t sc_ra[2];       /* guest real address of each half, or SHD_NO_HALF */
+};
+
+/* While vm_ncomp is not 0 the stand-ins are in use and the guest runs
+ * under PER. When the instruction is over (or did not start): copy the
+ * stand-ins' halves back into guest real storage (copy_back) and drop
+ * them. */
+void shd_step_end(struct vmblok *vm, bool copy_back);
 
 /* CR1 to run the guest under while its DAT is on, emptying the shadow
  * first if CR0's translation format or CR1 changed; 0 when CP has no

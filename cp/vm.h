@@ -10,6 +10,7 @@
 #include "hw/hw.h"
 #include "vio.h"
 #include "est.h"
+#include "shd.h"
 
 struct trm;
 struct dir_user;
@@ -72,6 +73,8 @@ struct vmblok {
     struct est vm_shadow;               /* shadow of the guest's own DAT tables (shd.c) */
     uint32_t  vm_shcr0, vm_shcr1;       /* the guest CR0 format and CR1 it shadows */
     uint16_t  vm_shsegs;                /* shadow segments with entries filled in */
+    uint8_t   vm_ncomp;                 /* stand-ins for split 2K pages in use */
+    struct shd_comp vm_comp[SHD_COMPOSITES];
     uint8_t  *vm_keyf[2];               /* key bytes, one per 2K block (vst.c) */
     uint32_t  vm_resident;              /* pages with frames */
     uint32_t  vm_pins;                  /* pages fixed for I/O under way (mdk.c) */

@@ -32,7 +32,6 @@ static const struct {
 	const char *name;
 	const char *why;
 } not_yet[] = {
-	{ "dat_2k_1m",      "guest DAT needs shadow tables: [Storage and scheduling]" },
 	{ "key_2k_blocks",  "the real machine keys 4K frames; 2K halves with different keys share one" },
 	{ "key_fetch_prot", "the real machine keys 4K frames; 2K halves with different keys share one" },
 	{ "key_store_prot", "the real machine keys 4K frames; 2K halves with different keys share one" },
