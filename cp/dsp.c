@@ -1,14 +1,16 @@
 /* dsp.c: the dispatcher (see dsp.h).
  *
- * Each pass: bring terminals' timers up to date, then pick the next
- * dispatchable virtual machine round-robin, give it its pending
+ * Each pass: bring terminals' timers up to date, tell the scheduler
+ * (sch.c) which machines are ready to run, let it admit eligible users
+ * to the dispatch list and choose one, give that one its pending
  * interruptions, and run it for one slice (the real CPU timer ends it)
  * or until it traps. A machine in an enabled wait is looked at each pass
- * and dispatched again once an interruption it is enabled for is pending.
+ * and is ready again once an interruption it is enabled for is pending.
  * With nothing to run, the CPU waits for I/O or the clock comparator,
  * which is set to the next timer event.
  */
 #include "dsp.h"
+#include "sch.h"
 #include <stddef.h>
 #include "vm.h"
 #include "vin.h"
@@ -24,6 +26,7 @@
 #include "cpi.h"
 #include "hw/cpu.h"
 #include "hw/hw.h"
+#include "../dasd/dir.h"
 
 #define IDLE_PSW_HI   0x030A0000u     /* I/O and external enabled, wait */
 #define IDLE_PSW_LO   0x80000000u
@@ -31,12 +34,29 @@
 #define CPUTMR_MAX    0x7FFFFFFFFFFFFFFFll
 #define MIN_SLICE_US  50u            /* the shortest slice a timer event makes */
 
-static struct vmblok *vm_list, *rr_next, *fp_owner;
+static struct vmblok *vm_list, *fp_owner;
 static int vm_count;
+static struct sch sched;
+static bool sched_started;
 static uint32_t cr8_now;          /* the monitor masks in the real CR8 */
+
+/* Storage for working sets: the frames guests may have, or no limit
+ * when nothing can be paged (then every user is let in). */
+static uint32_t sched_capacity(void)
+{
+    struct pag_stats st;
+    pag_stats(&st);
+    return st.ps_slots ? st.ps_frames : 0x7FFFFFFFu;
+}
 
 void dsp_add(struct vmblok *vm)
 {
+    if (!sched_started) {
+        sch_init(&sched, sched_capacity());
+        sched_started = true;
+    }
+    sch_user_init(&vm->vm_sch, vm, vm->vm_dir ? vm->vm_dir->du_priority : SCH_DEFAULT_PRIORITY);
+    vm->vm_typed = false;
     vm->vm_next = vm_list;
     vm_list = vm;
     vm_count++;
@@ -51,8 +71,7 @@ void dsp_remove(struct vmblok *vm)
             break;
         }
     }
-    if (rr_next == vm)
-        rr_next = NULL;
+    sch_not_ready(&sched, &vm->vm_sch, true, 0, 0);
     if (fp_owner == vm)
         fp_owner = NULL;
 }
@@ -72,25 +91,34 @@ static bool wakeable(struct vmblok *vm)
     return vin_deliver(vm);
 }
 
-/* Next machine to run, round-robin from rr_next; NULL if none. */
-static struct vmblok *pick(void)
+static uint64_t now_us(void)
 {
-    struct vmblok *start = rr_next ? rr_next : vm_list;
-    struct vmblok *vm = start;
-    if (!vm)
-        return NULL;
-    do {
-        struct vmblok *next = vm->vm_next ? vm->vm_next : vm_list;
+    return cpu_stck() >> 12;
+}
+
+static bool ready(struct sch_user *u, void *ctx)
+{
+    (void)ctx;
+    const struct vmblok *vm = u->su_owner;
+    return vm->vm_run == VM_RUNNING && !vm->vm_iowait && !vm->vm_pgwait;
+}
+
+/* Tell the scheduler what each machine does now. */
+static void observe(void)
+{
+    uint64_t now = now_us();
+    for (struct vmblok *vm = vm_list; vm; vm = vm->vm_next) {
         if (vm->vm_run == VM_WAITING && wakeable(vm))
             vm->vm_run = VM_RUNNING;
-        if (vm->vm_run == VM_RUNNING && !vm->vm_iowait && !vm->vm_pgwait) {
-            rr_next = next;
-            return vm;
-        }
-        vm = next;
-    } while (vm != start);
-    return NULL;
+        if (ready(&vm->vm_sch, NULL))
+            sch_ready(&sched, &vm->vm_sch, vm->vm_typed, now);
+        else
+            sch_not_ready(&sched, &vm->vm_sch, vm->vm_run == VM_STOPPED, vst_resident(vm), now);
+        vm->vm_typed = false;
+    }
 }
+
+struct sch *dsp_sched(void) { return &sched; }
 
 /* Is any machine other than vm dispatchable (or waiting)? */
 static bool more_runnable(const struct vmblok *vm)
@@ -159,12 +187,12 @@ static bool load_crs(struct vmblok *vm)
 /* Run vm for one slice. After an interception that leaves it runnable,
  * it goes straight back in (the fast path: no dispatcher pass), until the
  * slice ends, it waits or stops, or an interruption becomes deliverable. */
-static void run_slice(struct vmblok *vm, uint32_t slice_us)
+static uint64_t run_slice(struct vmblok *vm, uint32_t slice_us)
 {
     tmr_update(vm);
     vin_deliver(vm);
     if (vm->vm_run != VM_RUNNING || vm->vm_iowait || vm->vm_pgwait)
-        return;
+        return 0;
     switch_regs(vm);
     /* End the slice no later than the machine's next timer event, so a
      * long slice never delays its own timer interruption. */
@@ -200,6 +228,7 @@ static void run_slice(struct vmblok *vm, uint32_t slice_us)
     uint64_t used = cpu_stck() - t0;
     vm->vm_vcpu += used;
     vm->vm_tcpu += used;
+    return used >> 12;
 }
 
 /* Idle until an I/O interruption, the next timer event, or wake (the
@@ -216,6 +245,13 @@ static void idle(uint64_t wake)
             if (t < wake)
                 wake = t;
         }
+    /* Users waiting to be let in: look again when one could have gone
+     * idle and made room. */
+    if (sched.s_eligible) {
+        uint64_t t = cpu_stck() + ((uint64_t)SCH_IDLE_US << 12) / 4;
+        if (t < wake)
+            wake = t;
+    }
     cpu_sckc(wake);
     cpu_spt(CPUTMR_MAX);
     ctx.hc_psw[0] = IDLE_PSW_HI;
@@ -232,10 +268,15 @@ void dsp_run(void)
         trm_poll();
         pag_balance();
         uint64_t watchdog = ios_watchdog();
-        struct vmblok *vm = pick();
-        if (vm)
-            run_slice(vm, more_runnable(vm) ? DSP_SLICE_US : DSP_SLICE_ALONE_US);
-        else
+        observe();
+        sch_admit(&sched);
+        struct sch_user *u = sch_pick(&sched, ready, NULL);
+        if (u) {
+            struct vmblok *vm = u->su_owner;
+            uint64_t used = run_slice(vm, more_runnable(vm) ? DSP_SLICE_US : DSP_SLICE_ALONE_US);
+            sch_charge(&sched, u, used, vst_resident(vm), now_us());
+        } else {
             idle(watchdog);
+        }
     }
 }

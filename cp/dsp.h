@@ -17,6 +17,8 @@ void dsp_add(struct vmblok *vm);
 void dsp_remove(struct vmblok *vm);
 struct vmblok *dsp_first(void);
 int  dsp_count(void);
+/* The scheduler's lists (INDICATE, SET PRIORITY). */
+struct sch *dsp_sched(void);
 /* Milliseconds since IPL, for screen timers. */
 uint64_t dsp_now_ms(void);
 

@@ -11,6 +11,7 @@
 #include "vio.h"
 #include "est.h"
 #include "shd.h"
+#include "sch.h"
 
 struct trm;
 struct dir_user;
@@ -94,6 +95,11 @@ struct vmblok {
     bool      vm_conout_wait;           /* a console write waits for room on the screen */
     uint8_t   vm_conin_len[VM_CONIN_LINES];
     char      vm_conin[VM_CONIN_LINES][131];
+
+    /* Scheduling (sch.c): its place in the lists; a line was typed for
+     * the machine since the scheduler last looked (it is interactive). */
+    struct sch_user vm_sch;
+    bool      vm_typed;
 
     /* Counters for QUERY and the intercept statistics. */
     uint32_t  vm_intercepts;

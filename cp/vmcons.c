@@ -86,8 +86,10 @@ void vmcons_input(struct vmblok *vm, const char *line)
         cfm_user(vm, p + 3);
         return;
     }
-    if (vm->vm_console)
+    if (vm->vm_console) {
+        vm->vm_typed = true;        /* interactive, for the scheduler */
         vcon_input(vm, line);
+    }
     else
         vmcons_write(vm, "VCN001E THE VIRTUAL MACHINE HAS NO CONSOLE; PRESS PA1 OR TYPE #CP FOR CP");
 }
