@@ -47,6 +47,23 @@ void cfm_missing(struct cmdctx *cx)
     cfm_reply(cx, "CFM026E OPERAND MISSING OR INVALID");
 }
 
+void cfm_subcommand(struct cmdctx *cx, const struct cmd_entry *tab, size_t n)
+{
+    const char *what = cfm_arg(cx);
+    if (!what) {
+        cfm_missing(cx);
+        return;
+    }
+    const struct cmd_entry *e = cmd_lookup(tab, n, what);
+    if (!e || !cmd_allowed(e, cx->cx_classes)) {
+        cfm_invalid(cx, what);
+        return;
+    }
+    e->ce_fn(cx);
+    if (cfm_more(cx))
+        cfm_invalid(cx, cfm_arg(cx));
+}
+
 bool cfm_hex(const char *s, uint32_t *v)
 {
     uint32_t r = 0;
@@ -88,6 +105,7 @@ static const struct cmd_entry cp_commands[] = {
     { "DETACH",   3, AG,             lnk_cmd_detach, CMD_F_VM },
     { "DISPLAY",  1, AG,             cfd_display,    CMD_F_VM },
     { "EXTERNAL", 3, AG,             cfv_external,   CMD_F_VM },
+    { "INDICATE", 2, AG,             cfs_indicate,   0 },
     { "IPL",      1, AG,             ipl_cmd,        CMD_F_VM },
     { "LINK",     4, AG,             lnk_cmd_link,   CMD_F_VM },
     { "LOGOFF",   3, AG,             log_cmd_logoff, CMD_F_VM },
@@ -97,6 +115,7 @@ static const struct cmd_entry cp_commands[] = {
     { "MESSAGE",  1, AG,             cfv_msg,        0 },
     { "MSG",      3, AG,             cfv_msg,        0 },
     { "QUERY",    1, AG,             cfq_query,      0 },
+    { "SET",      3, AG,             cfs_set,        0 },
     { "SHUTDOWN", 8, CMD_CLASS('A'), c_shutdown,     0 },
     { "STORE",    2, AG,             cfd_store,      CMD_F_VM },
     { "SYSTEM",   3, AG,             cfv_system,     CMD_F_VM },

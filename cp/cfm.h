@@ -28,11 +28,16 @@ const char *cfm_arg(struct cmdctx *cx);              /* next operand or NULL */
 bool cfm_more(const struct cmdctx *cx);              /* operands left? */
 void cfm_invalid(struct cmdctx *cx, const char *operand);   /* CFM003E */
 void cfm_missing(struct cmdctx *cx);                        /* CFM026E */
+/* The next operand names a row of tab (QUERY x, SET x): run it if the
+ * issuer's classes allow, else CFM003E; operands left over are CFM003E. */
+void cfm_subcommand(struct cmdctx *cx, const struct cmd_entry *tab, size_t n);
 /* Parse hex (1-8 digits) into *v; false if not hex. */
 bool cfm_hex(const char *s, uint32_t *v);
 
 /* Command handlers (table in cfm.c). */
 void cfq_query(struct cmdctx *cx);
+void cfs_set(struct cmdctx *cx);            /* cfs.c: SET */
+void cfs_indicate(struct cmdctx *cx);       /* cfs.c: INDICATE */
 void cfd_display(struct cmdctx *cx);
 void cfd_store(struct cmdctx *cx);
 void cfv_begin(struct cmdctx *cx);

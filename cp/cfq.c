@@ -146,17 +146,5 @@ static const struct cmd_entry query_tab[] = {
 
 void cfq_query(struct cmdctx *cx)
 {
-    const char *what = cfm_arg(cx);
-    if (!what) {
-        cfm_missing(cx);
-        return;
-    }
-    const struct cmd_entry *e = cmd_lookup(query_tab, sizeof query_tab / sizeof query_tab[0], what);
-    if (!e || !cmd_allowed(e, cx->cx_classes)) {
-        cfm_invalid(cx, what);
-        return;
-    }
-    e->ce_fn(cx);
-    if (cfm_more(cx))
-        cfm_invalid(cx, cfm_arg(cx));
+    cfm_subcommand(cx, query_tab, sizeof query_tab / sizeof query_tab[0]);
 }

@@ -47,6 +47,7 @@ static void enter_cp_mode(struct vmblok *vm)
 
 void vmcons_begin(struct vmblok *vm)
 {
+    vm->vm_typed = true;            /* the user is waiting for it: interactive */
     vm->vm_cpmode = false;
     vm->vm_run = VM_RUNNING;
     vmcons_show(vm);

@@ -58,6 +58,7 @@ static CU_SuiteInfo suites[] = {
 	{ "vio", NULL, NULL, setup, teardown, e2e_vio_tests },
 	{ "cms", NULL, NULL, setup, teardown, e2e_cms_tests },
 	{ "paging", NULL, NULL, setup, teardown, e2e_paging_tests },
+	{ "sched", NULL, NULL, setup, teardown, e2e_sched_tests },
 	CU_SUITE_INFO_NULL,
 };
 

@@ -96,5 +96,6 @@ extern CU_TestInfo e2e_cp_tests[];
 extern CU_TestInfo e2e_vio_tests[];
 extern CU_TestInfo e2e_cms_tests[];
 extern CU_TestInfo e2e_paging_tests[];
+extern CU_TestInfo e2e_sched_tests[];
 
 #endif

@@ -13,7 +13,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#define MAX_CHILDREN  32
+#define MAX_CHILDREN  64   /* 33 terminals and Hercules in sched/shares_32 */
 #define HARD_STOP     15        /* seconds from a signal to a forced exit */
 #define NELEM(a) (sizeof(a) / sizeof((a)[0]))
 
