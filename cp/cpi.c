@@ -6,6 +6,7 @@
  * idle wait until an interruption, handle it, repeat.
  */
 #include "cpi.h"
+#include "smp.h"
 #include "pag.h"
 #include "con.h"
 #include "dsk.h"
@@ -124,6 +125,10 @@ void cpi_main(void)
 
     trm_init_all();
 
+    /* From here CP runs under the CP lock, and processor 1 joins in. */
+    smp_lock();
+    smp_init();
+
     char stamp[48];
     tod_fmt_stamp(stamp, sizeof stamp, cpu_stck());
     con_printf("CPI010I %s ONLINE %s", CPI_SYSNAME, stamp);
@@ -132,6 +137,7 @@ void cpi_main(void)
 
 void cpi_shutdown(const char *by)
 {
+    smp_stop_others();
     con_printf("CPI020I SYSTEM SHUTDOWN STARTED BY %s", by);
     log_all_off();
     trm_shutdown_all();
@@ -142,6 +148,7 @@ void cpi_shutdown(const char *by)
 
 void cpi_abend(uint32_t code, const char *why)
 {
+    smp_stop_others();
     con_printf("CPI900W CP ABEND %03X: %s", code, why);
     con_printf("CPI901W SYSTEM STOPPED IN DISABLED WAIT STATE %03X", code);
     con_flush_sync();

@@ -11,6 +11,7 @@
  */
 #include "dsp.h"
 #include "sch.h"
+#include "smp.h"
 #include <stddef.h>
 #include "vm.h"
 #include "vin.h"
@@ -34,11 +35,18 @@
 #define CPUTMR_MAX    0x7FFFFFFFFFFFFFFFll
 #define MIN_SLICE_US  50u            /* the shortest slice a timer event makes */
 
-static struct vmblok *vm_list, *fp_owner;
+static struct vmblok *vm_list;
 static int vm_count;
 static struct sch sched;
 static bool sched_started;
-static uint32_t cr8_now;          /* the monitor masks in the real CR8 */
+
+/* Each processor's own: what its real CR1 and CR8 hold, the machine it is
+ * running (NULL once that machine logs off mid-slice), its idle context. */
+static struct {
+    uint32_t pc_cr1, pc_cr8;
+    struct vmblok *pc_running;
+    struct hw_ctx pc_idle;
+} per_cpu[SMP_MAXCPU];
 
 /* Storage for working sets: the frames guests may have, or no limit
  * when nothing can be paged (then every user is let in). */
@@ -72,11 +80,20 @@ void dsp_remove(struct vmblok *vm)
         }
     }
     sch_not_ready(&sched, &vm->vm_sch, true, 0, 0);
-    if (fp_owner == vm)
-        fp_owner = NULL;
+    for (int i = 0; i < SMP_MAXCPU; i++)
+        if (per_cpu[i].pc_running == vm)
+            per_cpu[i].pc_running = NULL;
 }
 
 struct vmblok *dsp_first(void) { return vm_list; }
+
+bool dsp_logged_on(const struct vmblok *vm)
+{
+    for (const struct vmblok *o = vm_list; o; o = o->vm_next)
+        if (o == vm)
+            return true;
+    return false;
+}
 int dsp_count(void) { return vm_count; }
 
 uint64_t dsp_now_ms(void)
@@ -96,11 +113,18 @@ static uint64_t now_us(void)
     return cpu_stck() >> 12;
 }
 
+/* Could run now (perhaps on the other processor already). */
+static bool dispatchable(const struct vmblok *vm)
+{
+    return vm->vm_run == VM_RUNNING && !vm->vm_iowait && !vm->vm_pgwait;
+}
+
+/* ... and is not running on the other processor: for sch_pick. */
 static bool ready(struct sch_user *u, void *ctx)
 {
     (void)ctx;
     const struct vmblok *vm = u->su_owner;
-    return vm->vm_run == VM_RUNNING && !vm->vm_iowait && !vm->vm_pgwait;
+    return dispatchable(vm) && !vm->vm_oncpu;
 }
 
 /* Tell the scheduler what each machine does now. */
@@ -110,7 +134,7 @@ static void observe(void)
     for (struct vmblok *vm = vm_list; vm; vm = vm->vm_next) {
         if (vm->vm_run == VM_WAITING && wakeable(vm))
             vm->vm_run = VM_RUNNING;
-        if (ready(&vm->vm_sch, NULL))
+        if (dispatchable(vm))
             sch_ready(&sched, &vm->vm_sch, vm->vm_typed, now);
         else
             sch_not_ready(&sched, &vm->vm_sch, vm->vm_run == VM_STOPPED, vst_resident(vm), now);
@@ -129,18 +153,18 @@ static bool more_runnable(const struct vmblok *vm)
     return false;
 }
 
-/* Switch the floating-point and access registers to vm's. */
-static void switch_regs(struct vmblok *vm)
+/* The floating-point and access registers are loaded for each slice and
+ * saved after it: the machine may run on the other processor next. */
+static void load_regs(struct vmblok *vm)
 {
-    if (fp_owner == vm)
-        return;
-    if (fp_owner) {
-        cpu_save_fpr(fp_owner->vm_fpr);
-        cpu_save_ar(fp_owner->vm_ar);
-    }
     cpu_load_fpr(vm->vm_fpr);
     cpu_load_ar(vm->vm_ar);
-    fp_owner = vm;
+}
+
+static void save_regs(struct vmblok *vm)
+{
+    cpu_save_fpr(vm->vm_fpr);
+    cpu_save_ar(vm->vm_ar);
 }
 
 /* A PSW with the wait bit: an enabled wait idles the machine until an
@@ -165,21 +189,21 @@ static void enter_wait(struct vmblok *vm)
  * false: the machine stopped (no frame for shadow tables). */
 static bool load_crs(struct vmblok *vm)
 {
-    static uint32_t cr1_now;
+    uint32_t *cr1_now = &per_cpu[smp_cpu()].pc_cr1, *cr8_now = &per_cpu[smp_cpu()].pc_cr8;
     uint32_t std = gla_dat_on(vm) ? shd_std(vm) : vst_std(vm);
     if (!std) {
         vmcons_stop(vm, "SHD002E NO STORAGE FOR SHADOW TABLES; VIRTUAL MACHINE STOPPED");
         return false;
     }
-    if (cr1_now != std) {
+    if (*cr1_now != std) {
         cpu_lctl(1, std);
-        cr1_now = std;
+        *cr1_now = std;
     }
     /* The guest's monitor masks (CR8 bits 16-31), so MONITOR CALL raises
      * its monitor events on the real machine, which CP reflects. */
-    if ((vm->vm_cr[8] & 0xFFFF) != cr8_now) {
-        cr8_now = vm->vm_cr[8] & 0x0000FFFFu;
-        cpu_lctl(8, cr8_now);
+    if ((vm->vm_cr[8] & 0xFFFF) != *cr8_now) {
+        *cr8_now = vm->vm_cr[8] & 0x0000FFFFu;
+        cpu_lctl(8, *cr8_now);
     }
     return true;
 }
@@ -193,7 +217,7 @@ static uint64_t run_slice(struct vmblok *vm, uint32_t slice_us)
     vin_deliver(vm);
     if (vm->vm_run != VM_RUNNING || vm->vm_iowait || vm->vm_pgwait)
         return 0;
-    switch_regs(vm);
+    load_regs(vm);
     /* End the slice no later than the machine's next timer event, so a
      * long slice never delays its own timer interruption. */
     uint64_t now = cpu_stck(), next = tmr_next_event(vm);
@@ -216,7 +240,9 @@ static uint64_t run_slice(struct vmblok *vm, uint32_t slice_us)
         psw_to_real(&vm->vm_psw, vm->vm_ctx.hc_psw);
         if (vm->vm_ncomp)
             vm->vm_ctx.hc_psw[0] |= SHD_PSW_PER;   /* one instruction (shd.c) */
+        smp_unlock();                 /* the guest runs without the CP lock */
         int cls = hw_run(&vm->vm_ctx);
+        smp_lock();
         psw_from_real(&vm->vm_psw, vm->vm_ctx.hc_psw);
         prg_intercept(vm, cls);
         /* The slice ends with the CPU timer's external interruption. */
@@ -225,6 +251,7 @@ static uint64_t run_slice(struct vmblok *vm, uint32_t slice_us)
         if ((vm->vm_ext_pending || vm->vm_io_pending) && vin_deliver(vm))
             continue;
     }
+    save_regs(vm);
     uint64_t used = cpu_stck() - t0;
     vm->vm_vcpu += used;
     vm->vm_tcpu += used;
@@ -235,7 +262,7 @@ static uint64_t run_slice(struct vmblok *vm, uint32_t slice_us)
  * I/O watchdog's next check). */
 static void idle(uint64_t wake)
 {
-    static struct hw_ctx ctx;
+    struct hw_ctx *ctx = &per_cpu[smp_cpu()].pc_idle;
     uint64_t term = trm_next_deadline_tod();
     if (term < wake)
         wake = term;
@@ -252,11 +279,21 @@ static void idle(uint64_t wake)
         if (t < wake)
             wake = t;
     }
-    cpu_sckc(wake);
     cpu_spt(CPUTMR_MAX);
-    ctx.hc_psw[0] = IDLE_PSW_HI;
-    ctx.hc_psw[1] = IDLE_PSW_LO;
-    if (hw_run(&ctx) == INT_IO)
+    /* With two processors, look again within a slice: the other one may
+     * make a machine ready (a command, an I/O ending) for this one. */
+    if (smp_count() > 1) {
+        uint64_t t = cpu_stck() + (uint64_t)DSP_SLICE_US * TOD_PER_US;
+        if (t < wake)
+            wake = t;
+    }
+    cpu_sckc(wake);
+    ctx->hc_psw[0] = IDLE_PSW_HI;
+    ctx->hc_psw[1] = IDLE_PSW_LO;
+    smp_unlock();
+    int cls = hw_run(ctx);
+    smp_lock();
+    if (cls == INT_IO)
         ios_interrupt();
     cpu_sckc(~(uint64_t)0);
 }
@@ -273,8 +310,16 @@ void dsp_run(void)
         struct sch_user *u = sch_pick(&sched, ready, NULL);
         if (u) {
             struct vmblok *vm = u->su_owner;
+            unsigned cpu = smp_cpu();
+            per_cpu[cpu].pc_running = vm;
+            vm->vm_oncpu = (uint8_t)(cpu + 1);
             uint64_t used = run_slice(vm, more_runnable(vm) ? DSP_SLICE_US : DSP_SLICE_ALONE_US);
-            sch_charge(&sched, u, used, vst_resident(vm), now_us());
+            if (per_cpu[cpu].pc_running == vm) {      /* not logged off meanwhile */
+                vm->vm_oncpu = 0;
+                per_cpu[cpu].pc_running = NULL;
+                sch_charge(&sched, u, used, vst_resident(vm), now_us());
+                vmcons_deferred(vm);
+            }
         } else {
             idle(watchdog);
         }

@@ -4,18 +4,21 @@
 #define CP_DSP_H
 
 #include <stdint.h>
+#include <stdbool.h>
 
 struct vmblok;
 
 #define DSP_SLICE_US        10000u   /* one time slice: 10 ms of real CPU */
 #define DSP_SLICE_ALONE_US  50000u   /* ... 50 ms when no other machine wants the CPU */
 
-/* The main loop; never returns. */
+/* The main loop, on each processor, entered with the CP lock (smp.h)
+ * held; never returns. */
 __attribute__((noreturn)) void dsp_run(void);
 /* The logged-on list. */
 void dsp_add(struct vmblok *vm);
 void dsp_remove(struct vmblok *vm);
 struct vmblok *dsp_first(void);
+bool dsp_logged_on(const struct vmblok *vm);
 int  dsp_count(void);
 /* The scheduler's lists (INDICATE, SET PRIORITY). */
 struct sch *dsp_sched(void);

@@ -11,6 +11,7 @@
  *             with R0 only); the other nine records get zeros.
  */
 #include "pag.h"
+#include "smp.h"
 #include "pgslot.h"
 #include "pgclock.h"
 #include "vst.h"
@@ -211,11 +212,15 @@ static bool run_sync(struct pgop *op, bool write)
 
 /* ---- taking frames ------------------------------------------------------- */
 
+/* Not a page of a machine the other processor is running: its guest
+ * could change the page between the look at the change bit and the
+ * invalid entry (docs/smp.md). */
 static bool clk_eligible(void *ctx, uint32_t i)
 {
     (void)ctx;
     const struct pframe *p = pf(i * FRAME_SIZE);
-    return p->pf_state == PF_RESIDENT && p->pf_vm->vm_pins == 0;
+    unsigned on = p->pf_vm->vm_oncpu;
+    return p->pf_state == PF_RESIDENT && p->pf_vm->vm_pins == 0 && (!on || on == smp_cpu() + 1);
 }
 
 static bool clk_referenced(void *ctx, uint32_t i)

@@ -36,6 +36,7 @@ enum vm_run {
 #define CR0_KEY     0x00000040u   /* interrupt key */
 
 #define VM_CONIN_LINES 8        /* typed-ahead console lines kept */
+#define VM_DEFERRED    4        /* lines held while it runs on the other processor */
 #define VM_SEGS   16            /* 16 x 1M: the whole 24-bit address space */
 
 struct vmblok {
@@ -100,6 +101,12 @@ struct vmblok {
      * the machine since the scheduler last looked (it is interactive). */
     struct sch_user vm_sch;
     bool      vm_typed;
+    /* The processor running it, plus one (0: none), and terminal lines
+     * that came for it meanwhile from the other processor: they wait for
+     * its slice to end (vmcons_deferred). */
+    uint8_t   vm_oncpu;
+    uint8_t   vm_ndeferred;
+    char      vm_deferred[VM_DEFERRED][131];
 
     /* Counters for QUERY and the intercept statistics. */
     uint32_t  vm_intercepts;

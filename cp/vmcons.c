@@ -1,5 +1,7 @@
 /* vmcons.c: the user's side of a virtual machine (see vmcons.h). */
 #include "vmcons.h"
+#include "smp.h"
+#include "dsp.h"
 #include "vm.h"
 #include "trm.h"
 #include "cfm.h"
@@ -74,6 +76,17 @@ void vmcons_disabled_wait(struct vmblok *vm)
 
 void vmcons_input(struct vmblok *vm, const char *line)
 {
+    /* A command may change the machine's storage or state, which must not
+     * happen under a guest running on the other processor: hold the line
+     * for the end of its slice (at most a slice away). */
+    if (vm->vm_oncpu && vm->vm_oncpu != smp_cpu() + 1) {
+        if (vm->vm_ndeferred == VM_DEFERRED) {
+            vmcons_write(vm, "VCN003W LINE NOT TAKEN: THE MACHINE IS BUSY; ENTER IT AGAIN");
+            return;
+        }
+        fmt(vm->vm_deferred[vm->vm_ndeferred++], sizeof vm->vm_deferred[0], "%s", line);
+        return;
+    }
     const char *p = line;
     while (*p == ' ')
         p++;
@@ -93,4 +106,15 @@ void vmcons_input(struct vmblok *vm, const char *line)
     }
     else
         vmcons_write(vm, "VCN001E THE VIRTUAL MACHINE HAS NO CONSOLE; PRESS PA1 OR TYPE #CP FOR CP");
+}
+
+void vmcons_deferred(struct vmblok *vm)
+{
+    char lines[VM_DEFERRED][sizeof vm->vm_deferred[0]];
+    unsigned n = vm->vm_ndeferred;
+    memcpy(lines, vm->vm_deferred, sizeof lines);
+    vm->vm_ndeferred = 0;
+    /* One of them may be LOGOFF: the rest then have no machine. */
+    for (unsigned i = 0; i < n && dsp_logged_on(vm); i++)
+        vmcons_input(vm, lines[i]);
 }

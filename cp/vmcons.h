@@ -12,6 +12,9 @@ void vmcons_write(struct vmblok *vm, const char *line);
 void vmcons_printf(struct vmblok *vm, const char *f, ...) __attribute__((format(printf, 2, 3)));
 /* A line the user entered. */
 void vmcons_input(struct vmblok *vm, const char *line);
+/* Lines vmcons_input held because the machine was running on the other
+ * processor: the dispatcher hands them over once its slice ends. */
+void vmcons_deferred(struct vmblok *vm);
 /* PA1: stop the machine and enter CP mode. */
 void vmcons_attention(struct vmblok *vm);
 /* Stop the machine in CP mode, telling the user why. */

@@ -163,10 +163,39 @@ static inline void cpu_load_ar(const uint32_t a[16])
     __asm__ volatile("lam 0,15,0(%0)" : : "a"(a) : "memory");
 }
 
-/* PURGE TLB, after CP changes or reuses page-table entries. */
+/* Purge the TLBs of every processor, after CP changes or reuses
+ * page-table entries: COMPARE AND SWAP AND PURGE on a word of its own
+ * (the swap always succeeds), with the purge-TLB bit. PTLB would purge
+ * only this processor's, while the other may be running the guest. */
 static inline void cpu_ptlb(void)
 {
-    __asm__ volatile("ptlb" : : : "memory");
+    static uint32_t word;
+    register uint32_t r0 __asm__("0") = word;
+    register uint32_t r1 __asm__("1") = word;
+    register uint32_t r2 __asm__("2") = (uint32_t)(uintptr_t)&word | 1u;
+    __asm__ volatile("csp %0,%2" : "+d"(r0) : "d"(r1), "a"(r2) : "cc", "memory");
+}
+
+/* SIGNAL PROCESSOR with a parameter (SET PREFIX); returns the cc. */
+static inline int cpu_sigp_parm(uint16_t addr, uint32_t order, uint32_t parm)
+{
+    register uint32_t r1 __asm__("1") = parm;
+    int cc;
+    __asm__ volatile("sigp %1,%2,0(%3)\n\tipm %0\n\tsrl %0,28"
+                     : "=d"(cc), "+d"(r1) : "d"((uint32_t)addr), "a"(order)
+                     : "cc", "memory");
+    return cc;
+}
+
+/* All sixteen control registers, out and in. */
+static inline void cpu_stctl_all(uint32_t cr[16])
+{
+    __asm__ volatile("stctl 0,15,0(%0)" : : "a"(cr) : "memory");
+}
+
+static inline void cpu_lctl_all(const uint32_t cr[16])
+{
+    __asm__ volatile("lctl 0,15,0(%0)" : : "a"(cr) : "memory");
 }
 
 /* LOAD CONTROL of one register; the register number must be a constant. */

@@ -50,6 +50,16 @@ hw_exit:
         ENTRY   hw_mck_entry,     LC_MCK_OLD,     INT_MCK
         ENTRY   hw_io_entry,      LC_IO_OLD,      INT_IO
 
+/* Processor 1 starts here (smp.c), on the stack whose top is in its own
+ * lowcore's LC_CP_SP. */
+        .globl  smp_start
+smp_start:
+        l       %r15,LC_CP_SP
+        ahi     %r15,-96
+        xc      0(4,%r15),0(%r15)
+        brasl   %r14,smp_cpu_main
+        j       .
+
 /* CP itself was interrupted: call hw_fault(class) on the fault stack. */
 hw_cp_fault:
         st      %r2,LC_FAULT_CLASS

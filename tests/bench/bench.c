@@ -316,6 +316,51 @@ out:
     return rc;
 }
 
+/* ---- two processors ------------------------------------------------------- */
+
+#define SMP_USERS  32
+#define SMP_COUNT  100000000u      /* the checksum guest's loop: about half a second */
+
+/* Seconds for SMP_USERS checksum guests, all started at once, to finish on
+ * a machine with numcpu processors. */
+static double smp_makespan(int numcpu)
+{
+    static struct s3270 P[SMP_USERS];
+    struct herc_opts o = { .numcpu = numcpu };
+    char user[16], line[64];
+    size_t len;
+    double span = -1;
+    uint8_t *bin = cps_guest("checksum", &len);
+    if (!bin || herc_start(&H, "bench_smp", &o) != 0 ||
+        herc_wait_log(&H, CONTRACT_ONLINE, CONTRACT_IPL_TIMEOUT) != 0)
+        goto out;
+    snprintf(line, sizeof line, "STORE %X %08X", CHECKSUM_COUNT_ADDR, SMP_COUNT);
+    for (int i = 0; i < SMP_USERS; i++) {
+        snprintf(user, sizeof user, "USER%03d", 70 + i);
+        if (cps_logon(&P[i], H.cnslport, user, user) != 0 || cps_load(&P[i], bin, len) != 0 ||
+            cps_line(&P[i], line) != 0 || cps_line(&P[i], "STORE PSW 00000000 00000400") != 0)
+            goto out;
+    }
+    double t0 = herc_now();
+    for (int i = 0; i < SMP_USERS; i++)
+        if (s3270_type(&P[i], "BEGIN") != 0 || s3270_action(&P[i], "Enter()") != 0)
+            goto out;
+    for (int i = 0; i < SMP_USERS; i++)
+        if (s3270_wait_text(&P[i], CHECKSUM_DONE, 600) != 0)
+            goto out;
+    span = herc_now() - t0;
+    for (int i = 0; i < SMP_USERS; i++) {
+        uint32_t v = 0;
+        if (cps_display_word(&P[i], CHECKSUM_RESULT_ADDR, &v) != 0 || v != cps_checksum_of(SMP_COUNT))
+            span = -1;                   /* a wrong answer is no throughput */
+    }
+out:
+    free(bin);
+    s3270_close_all(NULL);
+    herc_stop(&H, span < 0);
+    return span;
+}
+
 /* Seconds from Enter on line to the next Ready. With ht, HT is typed at
  * once, so the output stops after the first screen and the figure is the
  * command's own work, not the terminal's. */
@@ -410,6 +455,13 @@ int main(int argc, char **argv)
     fprintf(stderr, "bench: paging %.0f page I/Os a second; cpuloop alone %.0f us, beside paging %.0f us\n",
             pg.faults_s, pg.alone_us, pg.paging_us);
 
+    double span1 = smp_makespan(1), span2 = span1 > 0 ? smp_makespan(2) : -1;
+    if (span1 < 0 || span2 < 0)
+        return fail("the two-processor benchmark did not complete") ? 1 : 1;
+    double smp_ratio = span1 / span2;
+    fprintf(stderr, "bench: %d guests %.2f s on one processor, %.2f s on two: %.3f\n", SMP_USERS,
+            span1, span2, smp_ratio);
+
     FILE *f = fopen(out, "w");
     if (!f) {
         perror(out);
@@ -444,8 +496,10 @@ int main(int argc, char **argv)
             BIG_RECORDS, BIG_RECORDS / t_copy);
     fprintf(f, "| paging: page-ins and page-outs a second, %d 8M guests on an %dM machine | %.0f | - | - |\n",
             PG_USERS, PG_REAL_MB, pg.faults_s);
-    fprintf(f, "| CPU-bound guest (fits) beside the paging guests: time alone ÷ time beside them%s | %.3f | - | - |\n\n",
+    fprintf(f, "| CPU-bound guest (fits) beside the paging guests: time alone ÷ time beside them%s | %.3f | - | - |\n",
             pg.overlap ? "" : " (the pagers ended first: the figure flatters)", pg.alone_us / pg.paging_us);
+    fprintf(f, "| throughput of %d CPU-bound guests, NUMCPU 2 ÷ NUMCPU 1 (%.2f s and %.2f s) | %.3f | at least 1.8 | %s |\n\n",
+            SMP_USERS, span2, span1, smp_ratio, smp_ratio >= 1.8 ? "yes" : "no");
     fprintf(f, "How each is measured:\n\n"
                "- **IPL to ONLINE**: a fresh Hercules (copies of the volumes, NUMCPU 2, MAINSIZE 16) "
                "is started without IPLing; `ipl 0A80` goes through Hercules' HTTP command interface "
@@ -487,8 +541,15 @@ int main(int argc, char **argv)
                "pages it all. The figure is page reads plus page writes (QUERY PAGING, before and "
                "after) over the seconds from their BEGINs until all four are done. Half a second "
                "after they start, a fifth user runs cpuloop (2M, working set a few pages) and "
-               "times itself; it ran alone the same way just before. See docs/paging.md.\n",
-               cost_cp[0], PG_PASSES);
+               "times itself; it ran alone the same way just before. See docs/paging.md.\n"
+               "- **Two processors**: %d users (MAINSIZE 16) each load tests/e2e/guest/checksum.S "
+               "(sum 1 to %u in a register loop), then all are started at once (BEGIN typed on "
+               "each terminal without waiting); the time runs until the last is in its disabled "
+               "wait, and every sum is checked. Once with NUMCPU 1, once with NUMCPU 2; the "
+               "figure is the first time over the second. The host has two cores, which "
+               "Hercules' two CPU threads share with the terminals and the harness. See "
+               "docs/smp.md.\n",
+               cost_cp[0], PG_PASSES, SMP_USERS, SMP_COUNT);
     fclose(f);
     printf("bench: report in %s\n", out);
     return 0;

@@ -178,3 +178,24 @@ uint8_t *cps_guest(const char *name, size_t *len)
 	snprintf(path, sizeof path, "%s/build/e2e-guest/%s.bin", herc_root(), name);
 	return oracle_read_file(path, len);
 }
+
+int cps_start_checksum(struct s3270 *s, uint32_t count)
+{
+	size_t len;
+	uint8_t *bin = cps_guest("checksum", &len);
+	char line[64];
+	int rc = -1;
+	if (bin && cps_load(s, bin, len) == 0) {
+		snprintf(line, sizeof line, "STORE %X %08X", CHECKSUM_COUNT_ADDR, count);
+		rc = cps_line(s, line) || cps_line(s, "STORE PSW 00000000 00000400")
+		     || cps_line(s, "BEGIN") ? -1 : 0;
+	}
+	free(bin);
+	return rc;
+}
+
+uint32_t cps_checksum_of(uint32_t count)
+{
+	uint64_t n = count;
+	return (uint32_t)(n * (n + 1) / 2);
+}

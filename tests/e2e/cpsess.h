@@ -37,6 +37,15 @@ int cps_display(struct s3270 *s, uint32_t addr, size_t len, uint8_t *out);
 /* DISPLAY one fullword of guest storage; 0 and *v, or -1. */
 int cps_display_word(struct s3270 *s, uint32_t addr, uint32_t *v);
 
+/* The checksum guest (tests/e2e/guest/checksum.S): sums 1 to COUNT and
+ * stops in a disabled wait. Load it with COUNT = count and BEGIN; 0 or -1. */
+#define CHECKSUM_COUNT_ADDR  0x500
+#define CHECKSUM_RESULT_ADDR 0x504
+#define CHECKSUM_DONE        "PSW '00020000 00000123'"
+int cps_start_checksum(struct s3270 *s, uint32_t count);
+/* What it leaves at CHECKSUM_RESULT_ADDR. */
+uint32_t cps_checksum_of(uint32_t count);
+
 /* Read a guest program image built from tests/e2e/guest (build/e2e-guest/NAME.bin). */
 uint8_t *cps_guest(const char *name, size_t *len);
 

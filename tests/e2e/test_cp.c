@@ -14,9 +14,6 @@
 #include <unistd.h>
 
 #define NUSERS      16
-#define CHECKSUM_COUNT_ADDR  0x500
-#define CHECKSUM_RESULT_ADDR 0x504
-#define CHECKSUM_DONE        "PSW '00020000 00000123'"
 
 static struct herc H;
 static struct s3270 T[NUSERS + 1];
@@ -133,28 +130,6 @@ static void unknown_command(void)
 	CU_ASSERT(cps_cmd_expect(&T[0], "QUERY TIME", "TIME IS", 10) == 0);
 }
 
-/* Load the checksum program with COUNT = count, start it. */
-static int run_checksum(struct s3270 *s, uint32_t count)
-{
-	size_t len;
-	uint8_t *bin = cps_guest("checksum", &len);
-	char line[64];
-	int rc = -1;
-	if (bin && cps_load(s, bin, len) == 0) {
-		snprintf(line, sizeof line, "STORE %X %08X", CHECKSUM_COUNT_ADDR, count);
-		rc = cps_line(s, line) || cps_line(s, "STORE PSW 00000000 00000400")
-		     || cps_line(s, "BEGIN") ? -1 : 0;
-	}
-	free(bin);
-	return rc;
-}
-
-static uint32_t expected_sum(uint32_t count)
-{
-	uint64_t n = count;
-	return (uint32_t)(n * (n + 1) / 2);
-}
-
 static void cpu_bound_16(void)
 {
 	char user[16];
@@ -162,13 +137,13 @@ static void cpu_bound_16(void)
 	for (int i = 0; i < NUSERS; i++) {
 		user_pw(10 + i, user, sizeof user);
 		CU_ASSERT_FATAL(cps_logon(&T[i], H.cnslport, user, user) == 0);
-		CU_ASSERT_FATAL(run_checksum(&T[i], 50000000u + (uint32_t)i * 1000003u) == 0);
+		CU_ASSERT_FATAL(cps_start_checksum(&T[i], 50000000u + (uint32_t)i * 1000003u) == 0);
 	}
 	for (int i = 0; i < NUSERS; i++) {
 		uint32_t v = 0;
 		CU_ASSERT(s3270_wait_text(&T[i], CHECKSUM_DONE, 120) == 0);
 		CU_ASSERT(cps_display_word(&T[i], CHECKSUM_RESULT_ADDR, &v) == 0);
-		CU_ASSERT_EQUAL(v, expected_sum(50000000u + (uint32_t)i * 1000003u));
+		CU_ASSERT_EQUAL(v, cps_checksum_of(50000000u + (uint32_t)i * 1000003u));
 	}
 }
 
@@ -181,7 +156,7 @@ static void isolation(void)
 	CU_ASSERT_FATAL(cps_logon(&T[0], H.cnslport, "USER020", "USER020") == 0);
 	CU_ASSERT_FATAL(cps_logon(&T[1], H.cnslport, "USER021", "USER021") == 0);
 	/* The victim starts a long sum; then the vandal is let loose. */
-	CU_ASSERT_FATAL(run_checksum(&T[0], 300000000u) == 0);
+	CU_ASSERT_FATAL(cps_start_checksum(&T[0], 300000000u) == 0);
 	bin = cps_guest("scribble", &len);
 	CU_ASSERT_FATAL(bin != NULL);
 	CU_ASSERT_FATAL(cps_load(&T[1], bin, len) == 0);
@@ -190,7 +165,7 @@ static void isolation(void)
 	CU_ASSERT_FATAL(cps_line(&T[1], "BEGIN") == 0);
 	CU_ASSERT(s3270_wait_text(&T[0], CHECKSUM_DONE, 120) == 0);
 	CU_ASSERT(cps_display_word(&T[0], CHECKSUM_RESULT_ADDR, &v) == 0);
-	CU_ASSERT_EQUAL(v, expected_sum(300000000u));
+	CU_ASSERT_EQUAL(v, cps_checksum_of(300000000u));
 	/* The victim's program is intact, and CP and the operator still answer. */
 	CU_ASSERT(cps_display_word(&T[0], 0x400, &v) == 0 && v == 0x0DC05830u);
 	CU_ASSERT(herc_command(&H, "/QUERY TIME") == 0);

@@ -13,21 +13,10 @@
 	LDI	%r2,0x88888888
 	LDI	%r3,0x8000
 	st	%r2,0(%r3)
-	LDI	%r2,0x2000
-	la	%r3,16
-	la	%r4,1
-1:	st	%r4,0(%r2)
-	la	%r2,4(%r2)
-	bct	%r3,1b
+	STINVALID 0x2000, 16
 	LDI	%r2,0x2000
 	mvc	0(4,%r2),ste0
-	LDI	%r2,0x2400             # 2K PTE: bits 0-12 = frame >> 8
-	sr	%r4,%r4
-	la	%r3,32
-2:	sth	%r4,0(%r2)
-	la	%r4,8(%r4)
-	la	%r2,2(%r2)
-	bct	%r3,2b
+	PTFILL	0x2400, 32, 0, 8 # 2K PTE: bits 0-12 = frame >> 8
 	LDI	%r2,0x2400
 	mvc	34(2,%r2),pte6         # page 17 (X'8800') -> X'6000'
 	mvc	36(2,%r2),ptei         # page 18 (X'9000') invalid
@@ -41,14 +30,10 @@
 	PUT	%r5
 	LDI	%r3,0x9004
 	PGMTRY	"l %r4,0(%r3)", 0x04080000
-	l	%r0,TEA
-	n	%r0,pagemask
-	PUT	%r0                    # 00009000
+	PUTTEA	pagemask       # 00009000
 	LDI	%r3,0x100000           # segment 1: invalid
 	PGMTRY	"l %r4,0(%r3)", 0x04080000
-	l	%r0,TEA
-	n	%r0,pagemask
-	PUT	%r0                    # 00100000
+	PUTTEA	pagemask       # 00100000
 	lra	%r6,0x7FC(%r3)         # DAT off, CR1 in force: CC 1
 	PUTCC
 	LDI	%r3,0x8800

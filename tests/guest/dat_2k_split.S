@@ -23,21 +23,10 @@
 	LDI	%r2,0x44444444
 	LDI	%r3,0x7800
 	st	%r2,0(%r3)
-	LDI	%r2,0x2000             # segment table: all invalid but 0
-	la	%r3,16
-	la	%r4,1
-1:	st	%r4,0(%r2)
-	la	%r2,4(%r2)
-	bct	%r3,1b
+	STINVALID 0x2000, 16   # segment table: all invalid but 0
 	LDI	%r2,0x2000
 	mvc	0(4,%r2),ste0
-	LDI	%r2,0x2400             # V=R: 2K PTE = real >> 8
-	sr	%r4,%r4
-	la	%r3,32
-2:	sth	%r4,0(%r2)
-	la	%r4,8(%r4)
-	la	%r2,2(%r2)
-	bct	%r3,2b
+	PTFILL	0x2400, 32, 0, 8 # V=R: 2K PTE = real >> 8
 	LDI	%r2,0x2400
 	mvc	34(10,%r2),ptes        # pages 17-21
 	lctl	0,1,cr01
@@ -59,11 +48,11 @@
 	l	%r0,0x804(%r1)
 	PUT	%r0                    # R X'6804': 5A5A5A5A
 	PGMTRY	"l %r4,4(%r5)", 0x04080000
-	bal	%r14,puttea            # 00009000
+	PUTTEA	pagemask       # 00009000
 	PGMTRY	"stm %r0,%r3,0x7F8(%r5)", 0x04080000
-	bal	%r14,puttea            # 00009000
+	PUTTEA	pagemask       # 00009000
 	PGMTRY	"mvc 0(4,%r5),0x800(%r5)", 0x04080000
-	bal	%r14,puttea            # 00009000
+	PUTTEA	pagemask       # 00009000
 	LDI	%r2,0x2400
 	mvc	34(2,%r2),pte78        # V X'8800' -> R X'7800' now
 	ptlb
@@ -73,12 +62,6 @@
 	PUT	%r4                    # 44444444
 	lctl	0,1,zero
 	ORACLE_END
-
-# Append the translation-exception address, 2K page part (bits 8-20).
-puttea:	l	%r0,TEA
-	n	%r0,pagemask
-	PUT	%r0
-	br	%r14
 
 	.align	4
 cr01:	.long	0x00400000,0x00002000

@@ -18,29 +18,13 @@
 	LDI	%r2,0x55555555
 	LDI	%r3,0x5000
 	st	%r2,0(%r3)
-	LDI	%r2,0x2000             # segment table: all invalid
-	la	%r3,16
-	la	%r4,1
-1:	st	%r4,0(%r2)
-	la	%r2,4(%r2)
-	bct	%r3,1b
+	STINVALID 0x2000, 16   # segment table: all invalid
 	LDI	%r2,0x2000
 	mvc	0(8,%r2),ste01
-	LDI	%r2,0x2400             # segment 0: V=R, PTE = page << 4
-	sr	%r4,%r4
-	la	%r3,256
-2:	sth	%r4,0(%r2)
-	la	%r4,0x10(%r4)
-	la	%r2,2(%r2)
-	bct	%r3,2b
+	PTFILL	0x2400, 256, 0, 0x10 # segment 0: V=R, PTE = page << 4
 	LDI	%r2,0x2400
 	mvc	16(4,%r2),pte67        # pages 8 and 9
-	LDI	%r2,0x2800             # segment 1: invalid but page 0
-	la	%r3,16
-	la	%r4,8
-3:	sth	%r4,0(%r2)
-	la	%r2,2(%r2)
-	bct	%r3,3b
+	PTFILL	0x2800, 16, 8, 0 # segment 1: invalid but page 0
 	LDI	%r2,0x2800
 	mvc	0(2,%r2),pte5
 	GOPSW	0x00080000             # EC mode: ISK shows R and C
@@ -89,10 +73,10 @@
 	PUT	%r6                    # 00002802: its entry
 	LDI	%r3,0x110000
 	PGMTRY	"l %r4,0(%r3)", 0x04080000
-	bal	%r14,puttea            # 00110000
+	PUTTEA	pagemask       # 00110000
 	LDI	%r3,0x200000
 	PGMTRY	"l %r4,0(%r3)", 0x04080000
-	bal	%r14,puttea            # 00200000
+	PUTTEA	pagemask       # 00200000
 	LDI	%r2,0x2400
 	mvc	16(2,%r2),pte7         # V X'8000' -> R X'7000' now
 	ptlb
@@ -110,12 +94,6 @@ putrc:	sr	%r2,%r2
 	la	%r0,6
 	nr	%r2,%r0
 	PUT	%r2
-	br	%r14
-
-# Append the translation-exception address, page part (bits 8-19).
-puttea:	l	%r0,TEA
-	n	%r0,pagemask
-	PUT	%r0
 	br	%r14
 
 	.align	4

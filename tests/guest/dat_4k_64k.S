@@ -33,16 +33,16 @@
 	PUTW	0x6004-0x6000(%r12)    # 5A5A5A5A (R12 = X'6000')
 	LDI	%r3,0x11000            # segment 1, page 1: invalid PTE
 	PGMTRY	"l %r4,0(%r3)", 0x04080000
-	bal	%r14,puttea            # 00011000
+	PUTTEA	pagemask       # 00011000
 	LDI	%r3,0x20000            # segment 2: invalid STE
 	PGMTRY	"l %r4,0(%r3)", 0x04080000
-	bal	%r14,puttea            # 00020000
+	PUTTEA	pagemask       # 00020000
 	LDI	%r3,0x31000            # segment 3, page 1: beyond length
 	PGMTRY	"st %r4,0(%r3)", 0x04080000
-	bal	%r14,puttea            # 00031000
+	PUTTEA	pagemask       # 00031000
 	LDI	%r3,0x100000           # segment 16: beyond the table
 	PGMTRY	"mvc 0(4,%r3),0(%r13)", 0x04080000
-	bal	%r14,puttea            # 00100000
+	PUTTEA	pagemask       # 00100000
 	LDI	%r3,0x2110             # page 8 -> X'7000' now
 	mvc	0(2,%r3),pte7
 	ptlb
@@ -54,38 +54,16 @@
 	lctl	0,1,zero
 	ORACLE_END
 
-# Append the translation-exception address, page part (bits 8-19).
-puttea:	l	%r0,TEA
-	n	%r0,pagemask
-	PUT	%r0
-	br	%r14
-
 # Build the tables; R12 = X'6000' on return.
-build:	LDI	%r2,0x2000             # segment table: all invalid
-	la	%r3,16
-	la	%r4,1
-1:	st	%r4,0(%r2)
-	la	%r2,4(%r2)
-	bct	%r3,1b
+build:	STINVALID 0x2000, 16   # segment table: all invalid
 	LDI	%r2,0x2000
 	mvc	0(4,%r2),ste0
 	mvc	4(4,%r2),ste1
 	mvc	12(4,%r2),ste3
-	LDI	%r2,0x2100             # segment 0: V=R, PTE = frame >> 8
-	sr	%r4,%r4
-	la	%r3,16
-2:	sth	%r4,0(%r2)
-	la	%r4,0x10(%r4)
-	la	%r2,2(%r2)
-	bct	%r3,2b
+	PTFILL	0x2100, 16, 0, 0x10 # segment 0: V=R, PTE = frame >> 8
 	LDI	%r2,0x2100
 	mvc	16(2,%r2),pte6         # page 8 -> X'6000'
-	LDI	%r2,0x2140             # segment 1: invalid but page 0
-	la	%r3,16
-	la	%r4,8                  # I bit (bit 12)
-3:	sth	%r4,0(%r2)
-	la	%r2,2(%r2)
-	bct	%r3,3b
+	PTFILL	0x2140, 16, 8, 0 # segment 1: invalid but page 0; I bit (12)
 	LDI	%r2,0x2140
 	mvc	0(2,%r2),pte7
 	LDI	%r2,0x2180

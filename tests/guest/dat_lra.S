@@ -5,23 +5,12 @@
 # Tables as in dat_4k_64k, built here the same way (4K pages, 64K segments).
 	.include "oracle.inc"
 	ORACLE_BEGIN
-	LDI	%r2,0x2000
-	la	%r3,16
-	la	%r4,1
-1:	st	%r4,0(%r2)
-	la	%r2,4(%r2)
-	bct	%r3,1b
+	STINVALID 0x2000, 16
 	LDI	%r2,0x2000
 	mvc	0(4,%r2),ste0
 	mvc	4(4,%r2),ste1
 	mvc	12(4,%r2),ste3
-	LDI	%r2,0x2100
-	sr	%r4,%r4
-	la	%r3,16
-2:	sth	%r4,0(%r2)
-	la	%r4,0x10(%r4)
-	la	%r2,2(%r2)
-	bct	%r3,2b
+	PTFILL	0x2100, 16, 0, 0x10
 	LDI	%r2,0x2100
 	mvc	16(2,%r2),pte6
 	LDI	%r2,0x2140

@@ -4,21 +4,10 @@
 # or with DAT on; with DAT off nothing else notices.
 	.include "oracle.inc"
 	ORACLE_BEGIN
-	LDI	%r2,0x2000             # one valid segment, V=R page table
-	la	%r3,16
-	la	%r4,1
-1:	st	%r4,0(%r2)
-	la	%r2,4(%r2)
-	bct	%r3,1b
+	STINVALID 0x2000, 16   # one valid segment, V=R page table
 	LDI	%r2,0x2000
 	mvc	0(4,%r2),ste0
-	LDI	%r2,0x2100
-	sr	%r4,%r4
-	la	%r3,16
-2:	sth	%r4,0(%r2)
-	la	%r4,0x10(%r4)
-	la	%r2,2(%r2)
-	bct	%r3,2b
+	PTFILL	0x2100, 16, 0, 0x10
 	lctl	0,1,bad1               # page-size bits 00
 	l	%r5,0x400              # DAT off: fine
 	PUTI	1
