@@ -122,6 +122,8 @@ static void finish_current(struct iodev *d)
     struct irb irb;
     while (d->id_cur) {
         int cc = cpu_tsch(d->id_sid, &irb);
+        if (cc == 1)
+            cpu_yield();            /* nothing yet: leave the host to the device */
         if (cc == 3) {
             memset(&irb, 0, sizeof irb);
             irb.ir_scsw.sc_cstat = 0x02;
@@ -220,6 +222,8 @@ static int sync_body(struct iodev *d, const struct ccw1 *prog, struct irb *irb,
     }
     for (;;) {
         cc = cpu_tsch(d->id_sid, irb);
+        if (cc == 1)
+            cpu_yield();
         if (cc == 3)
             return -2;
         if (cc == 0 && (irb->ir_scsw.sc_flags & SCSW_FC_START)
@@ -249,6 +253,8 @@ int ios_wait_active(struct iodev *d, uint32_t timeout_ms)
     uint64_t deadline = now_us() + (uint64_t)timeout_ms * 1000u;
     while (d->id_active) {
         int cc = cpu_tsch(d->id_sid, &irb);
+        if (cc == 1)
+            cpu_yield();
         if (cc == 3 || (cc == 0 && (irb.ir_scsw.sc_flags & SCSW_SC_PRIM)))
             d->id_active = false;
         else if (now_us() > deadline)

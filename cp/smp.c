@@ -45,7 +45,7 @@ void smp_lock(void)
     uint32_t me = smp_cpu() + 1;
     while (!__sync_bool_compare_and_swap(&cp_lock, 0u, me))
         while (cp_lock)
-            ;
+            cpu_yield();
 }
 
 void smp_unlock(void)

@@ -176,6 +176,16 @@ static inline void cpu_ptlb(void)
     __asm__ volatile("csp %0,%2" : "+d"(r0) : "d"(r1), "a"(r2) : "cc", "memory");
 }
 
+/* DIAGNOSE X'44', voluntary time-slice end: Hercules' CPU thread yields
+ * its host core (sched_yield). For loops that wait on something else: the
+ * CP lock held by the other processor, a subchannel's status. Without it
+ * two processors spinning take both host cores from the device threads
+ * that would end the wait. */
+static inline void cpu_yield(void)
+{
+    __asm__ volatile(".insn rs,0x83000000,0,0,0x44(0)" : : : "memory");
+}
+
 /* SIGNAL PROCESSOR with a parameter (SET PREFIX); returns the cc. */
 static inline int cpu_sigp_parm(uint16_t addr, uint32_t order, uint32_t parm)
 {
