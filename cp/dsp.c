@@ -306,7 +306,7 @@ void dsp_run(void)
         pag_balance();
         uint64_t watchdog = ios_watchdog();
         observe();
-        sch_admit(&sched);
+        sch_admit(&sched, now_us());
         struct sch_user *u = sch_pick(&sched, ready, NULL);
         if (u) {
             struct vmblok *vm = u->su_owner;

@@ -42,6 +42,7 @@ static void make_eligible(struct sch *s, struct sch_user *u, uint64_t now)
     u->su_next = *p;
     *p = u;
     u->su_state = SCH_ELIGIBLE;
+    u->su_eligible_at = now;
 }
 
 /* The projection: half the old one, half what it has now. */
@@ -89,31 +90,50 @@ void sch_not_ready(struct sch *s, struct sch_user *u, bool stopped, uint32_t res
     }
 }
 
-void sch_admit(struct sch *s)
+/* Into the dispatch list. */
+static void admit(struct sch *s, struct sch_user *u)
 {
-    while (s->s_eligible) {
-        struct sch_user *u = s->s_eligible;
-        uint32_t room = s->s_capacity;
-        if (u->su_queue == SCH_Q1)
-            room += s->s_capacity / 8;
-        /* The head waits for room (so a big user is not passed over for
-         * ever), unless the dispatch list is empty. */
-        if (s->s_dispatch && s->s_in_ws + u->su_ws > room)
-            return;
-        s->s_eligible = u->su_next;
-        u->su_next = s->s_dispatch;
-        s->s_dispatch = u;
-        u->su_state = SCH_DISPATCH;
-        s->s_in_ws += u->su_ws;
-        u->su_qcpu = 0;
-        if (u->su_queue == SCH_Q1) {
+    u->su_next = s->s_dispatch;
+    s->s_dispatch = u;
+    u->su_state = SCH_DISPATCH;
+    s->s_in_ws += u->su_ws;
+    u->su_qcpu = 0;
+    if (u->su_queue == SCH_Q1) {
+        u->su_vtime = s->s_vtime;
+        u->su_q1++;
+    } else {
+        if (u->su_vtime < s->s_vtime)
             u->su_vtime = s->s_vtime;
-            u->su_q1++;
-        } else {
-            if (u->su_vtime < s->s_vtime)
-                u->su_vtime = s->s_vtime;
-            u->su_q2++;
+        u->su_q2++;
+    }
+}
+
+static bool fits(const struct sch *s, const struct sch_user *u)
+{
+    uint32_t room = s->s_capacity;
+    if (u->su_queue == SCH_Q1)
+        room += s->s_capacity / 8;
+    return !s->s_dispatch || s->s_in_ws + u->su_ws <= room;
+}
+
+/* In eligible-list order, everyone who fits (anyone at all when the
+ * dispatch list is empty). A user who does not fit is passed over by
+ * later ones that do, so small users keep running beside big ones; but
+ * once it has waited SCH_PASS_US nobody passes it any more, and it gets
+ * in when enough room has been given back: nobody starves. */
+void sch_admit(struct sch *s, uint64_t now)
+{
+    struct sch_user **p = &s->s_eligible;
+    while (*p) {
+        struct sch_user *u = *p;
+        if (fits(s, u)) {
+            *p = u->su_next;
+            admit(s, u);
+            continue;
         }
+        if (now - u->su_eligible_at >= SCH_PASS_US)
+            return;
+        p = &u->su_next;
     }
 }
 

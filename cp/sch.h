@@ -31,6 +31,7 @@
 #define SCH_Q2_US     400000u       /* ... a Q2 stay */
 #define SCH_IDLE_US   300000u       /* not ready this long: dormant */
 #define SCH_MIN_WS         8u       /* smallest projected working set, pages */
+#define SCH_PASS_US   1000000u      /* eligible users that fit may pass one that does not, this long */
 #define SCH_WEIGHT_BASE   10u       /* virtual time per microsecond: base + priority */
 #define SCH_MAX_PRIORITY  99u
 #define SCH_DEFAULT_PRIORITY 50u   /* the directory's, when it gives none */
@@ -47,6 +48,7 @@ struct sch_user {
     uint32_t su_ws;                 /* projected working set, pages */
     uint64_t su_vtime;              /* dispatch order */
     uint64_t su_deadline;           /* eligible-list order, microseconds */
+    uint64_t su_eligible_at;        /* when it last became eligible */
     uint64_t su_qcpu;               /* CPU used in this dispatch-list stay, us */
     uint64_t su_ready_at;           /* when it was last seen ready */
     uint32_t su_q1, su_q2;          /* stays begun, for QUERY and tests */
@@ -70,8 +72,8 @@ void sch_ready(struct sch *s, struct sch_user *u, bool interactive, uint64_t now
  * dormant when stopped or idle for SCH_IDLE_US. resident: its pages in
  * storage now, for the working-set projection. */
 void sch_not_ready(struct sch *s, struct sch_user *u, bool stopped, uint32_t resident, uint64_t now);
-/* Let eligible users in while they fit. */
-void sch_admit(struct sch *s);
+/* Let eligible users in while they fit, at now. */
+void sch_admit(struct sch *s, uint64_t now);
 /* The next user to run among those in the dispatch list for which
  * ready() is true; NULL if none. */
 struct sch_user *sch_pick(struct sch *s, bool (*ready)(struct sch_user *u, void *ctx), void *ctx);

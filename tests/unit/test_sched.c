@@ -29,7 +29,7 @@ static int pass(uint32_t resident)
         else
             sch_not_ready(&S, &U[i], false, resident, now);
     }
-    sch_admit(&S);
+    sch_admit(&S, now);
     struct sch_user *u = sch_pick(&S, is_ready, NULL);
     if (!u) {
         now += SLICE;
@@ -153,6 +153,38 @@ static void test_storage_admission(void)
     CU_ASSERT_EQUAL(pass(500), 0);
 }
 
+static void test_small_passes_big(void)
+{
+    /* Users 0 and 1 are big (60 of 100 pages each), 2 is small (5). */
+    setup(3, 100);
+    U[0].su_ws = U[1].su_ws = 60;
+    U[2].su_ws = 5;
+    pass(60);
+    /* 0 is in; 1 does not fit and waits; 2 fits and passes it. */
+    CU_ASSERT_EQUAL(U[0].su_state, SCH_DISPATCH);
+    CU_ASSERT_EQUAL(U[1].su_state, SCH_ELIGIBLE);
+    CU_ASSERT_EQUAL(U[2].su_state, SCH_DISPATCH);
+    /* Over a long run the small one gets at least its share while the big
+     * ones take turns, and the big one that waited is not starved. */
+    for (int k = 0; k < 3000; k++)
+        pass(60);
+    CU_ASSERT(cpu[1] > 0);
+    CU_ASSERT(cpu[2] * 3 >= cpu[0] + cpu[1] + cpu[2] - 3 * SLICE * 40);
+    /* Once the passed-over head has waited SCH_PASS_US, nobody passes it:
+     * a small newcomer waits behind it. */
+    setup(3, 100);
+    U[0].su_ws = U[1].su_ws = 60;
+    U[2].su_ws = 5;
+    busy[2] = false;
+    pass(60);                                   /* 0 in, 1 waits */
+    CU_ASSERT_EQUAL(U[1].su_state, SCH_ELIGIBLE);
+    now += SCH_PASS_US;
+    busy[2] = true;
+    sch_ready(&S, &U[2], false, now);
+    sch_admit(&S, now);
+    CU_ASSERT_EQUAL(U[2].su_state, SCH_ELIGIBLE);
+}
+
 void suite_sched(void)
 {
     CU_pSuite s = CU_add_suite("sched", NULL, NULL);
@@ -161,4 +193,5 @@ void suite_sched(void)
     CU_add_test(s, "interactive_first", test_interactive_first);
     CU_add_test(s, "idle_goes_dormant", test_idle_goes_dormant);
     CU_add_test(s, "storage_admission", test_storage_admission);
+    CU_add_test(s, "small_passes_big", test_small_passes_big);
 }
