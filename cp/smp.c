@@ -22,6 +22,7 @@
 #define CP_PSW_HI        0x00080000u
 #define ADDR31           0x80000000u
 #define START_SPINS      100000000u   /* about a second of Hercules' time */
+#define LOCK_SPINS       2000u        /* tries before each wait for the lock yields */
 
 extern void smp_start(void);           /* entry.S */
 
@@ -43,9 +44,13 @@ unsigned smp_count(void)
 void smp_lock(void)
 {
     uint32_t me = smp_cpu() + 1;
+    /* Spin a little first: the lock is mostly held for microseconds, and
+     * a yield can give the host core away for a whole host time slice. */
+    unsigned spins = 0;
     while (!__sync_bool_compare_and_swap(&cp_lock, 0u, me))
         while (cp_lock)
-            cpu_yield();
+            if (++spins > LOCK_SPINS)
+                cpu_yield();
 }
 
 void smp_unlock(void)
