@@ -189,7 +189,8 @@ static void enter_wait(struct vmblok *vm)
  * false: the machine stopped (no frame for shadow tables). */
 static bool load_crs(struct vmblok *vm)
 {
-    uint32_t *cr1_now = &per_cpu[smp_cpu()].pc_cr1, *cr8_now = &per_cpu[smp_cpu()].pc_cr8;
+    unsigned cpu = smp_cpu();
+    uint32_t *cr1_now = &per_cpu[cpu].pc_cr1, *cr8_now = &per_cpu[cpu].pc_cr8;
     uint32_t std = gla_dat_on(vm) ? shd_std(vm) : vst_std(vm);
     if (!std) {
         vmcons_stop(vm, "SHD002E NO STORAGE FOR SHADOW TABLES; VIRTUAL MACHINE STOPPED");

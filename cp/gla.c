@@ -89,12 +89,18 @@ static int access(struct vmblok *vm, uint32_t la, uint8_t *buf, uint32_t len, bo
     return 0;
 }
 
+/* With DAT off a logical address is real: one bounds-checked copy (the
+ * path of every trapped instruction's fetch, so it is kept short). */
 int gla_read(struct vmblok *vm, uint32_t la, void *buf, uint32_t len)
 {
+    if (!gla_dat_on(vm))
+        return vst_read(vm, la & ADDR_24, buf, len) ? PGM_ADDRESSING : 0;
     return access(vm, la, buf, len, false);
 }
 
 int gla_write(struct vmblok *vm, uint32_t la, const void *buf, uint32_t len)
 {
+    if (!gla_dat_on(vm))
+        return vst_write(vm, la & ADDR_24, buf, len) ? PGM_ADDRESSING : 0;
     return access(vm, la, (uint8_t *)buf, len, true);
 }
