@@ -120,6 +120,7 @@ void cpi_main(void)
     frm_init(cpi_real_storage);
     rvl_init();
     pag_init(cpi_real_storage);
+    dsp_init();
     tdk_init();
     udr_init(cpi_ipl_dev);
 

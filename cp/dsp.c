@@ -38,7 +38,6 @@
 static struct vmblok *vm_list;
 static int vm_count;
 static struct sch sched;
-static bool sched_started;
 
 /* Each processor's own: what its real CR1 and CR8 hold, the machine it is
  * running (NULL once that machine logs off mid-slice), its idle context. */
@@ -57,12 +56,13 @@ static uint32_t sched_capacity(void)
     return st.ps_slots ? st.ps_frames : 0x7FFFFFFFu;
 }
 
+void dsp_init(void)
+{
+    sch_init(&sched, sched_capacity());
+}
+
 void dsp_add(struct vmblok *vm)
 {
-    if (!sched_started) {
-        sch_init(&sched, sched_capacity());
-        sched_started = true;
-    }
     sch_user_init(&vm->vm_sch, vm, vm->vm_dir ? vm->vm_dir->du_priority : SCH_DEFAULT_PRIORITY);
     vm->vm_typed = false;
     vm->vm_next = vm_list;
@@ -192,10 +192,8 @@ static bool load_crs(struct vmblok *vm)
     unsigned cpu = smp_cpu();
     uint32_t *cr1_now = &per_cpu[cpu].pc_cr1, *cr8_now = &per_cpu[cpu].pc_cr8;
     uint32_t std = gla_dat_on(vm) ? shd_std(vm) : vst_std(vm);
-    if (!std) {
-        vmcons_stop(vm, "SHD002E NO STORAGE FOR SHADOW TABLES; VIRTUAL MACHINE STOPPED");
-        return false;
-    }
+    if (!std)
+        return false;             /* shd_std stopped the machine */
     if (*cr1_now != std) {
         cpu_lctl(1, std);
         *cr1_now = std;
@@ -216,7 +214,7 @@ static uint64_t run_slice(struct vmblok *vm, uint32_t slice_us)
 {
     tmr_update(vm);
     vin_deliver(vm);
-    if (vm->vm_run != VM_RUNNING || vm->vm_iowait || vm->vm_pgwait)
+    if (!dispatchable(vm))
         return 0;
     load_regs(vm);
     /* End the slice no later than the machine's next timer event, so a
@@ -247,7 +245,7 @@ static uint64_t run_slice(struct vmblok *vm, uint32_t slice_us)
         psw_from_real(&vm->vm_psw, vm->vm_ctx.hc_psw);
         prg_intercept(vm, cls);
         /* The slice ends with the CPU timer's external interruption. */
-        if (cls == INT_EXT || vm->vm_run != VM_RUNNING || vm->vm_iowait || vm->vm_pgwait)
+        if (cls == INT_EXT || !dispatchable(vm))
             break;
         if ((vm->vm_ext_pending || vm->vm_io_pending) && vin_deliver(vm))
             continue;

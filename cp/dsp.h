@@ -14,6 +14,8 @@ struct vmblok;
 /* The main loop, on each processor, entered with the CP lock (smp.h)
  * held; never returns. */
 __attribute__((noreturn)) void dsp_run(void);
+/* At IPL, once paging is set up: the scheduler's storage for working sets. */
+void dsp_init(void);
 /* The logged-on list. */
 void dsp_add(struct vmblok *vm);
 void dsp_remove(struct vmblok *vm);

@@ -23,6 +23,13 @@ struct vmblok;
 #define PGM_TRANS_SPEC       0x12
 #define V_TRANS_EXC          0x90      /* the guest's translation-exception address */
 
+/* Segment or page translation: the exceptions that nullify, so the old
+ * PSW points at the instruction and the guest can retry it. */
+static inline bool gla_is_translation(unsigned code)
+{
+    return code == PGM_SEG_TRANSLATION || code == PGM_PAGE_TRANSLATION;
+}
+
 /* EC mode with the DAT bit: the guest's addresses are virtual. */
 bool gla_dat_on(const struct vmblok *vm);
 /* Translate va through the guest's tables as CR0 and CR1 say (for LRA,

@@ -21,8 +21,6 @@
 #include "vmcons.h"
 #include "hw/hw.h"
 
-#define PGM_SEG_TRANS   0x10
-#define PGM_PAGE_TRANS  0x11
 #define PGM_PER_BIT     0x80
 #define PGM_MONITOR     0x40
 #define LC_MCK_CODE     0x0E8    /* 8-byte machine-check interruption code */
@@ -37,7 +35,7 @@ static void program(struct vmblok *vm)
 
     /* A stand-in for split 2K pages lasts one instruction: it ends here
      * unless the instruction is still looking for its pages. */
-    if (vm->vm_ncomp && code != PGM_SEG_TRANS && code != PGM_PAGE_TRANS)
+    if (vm->vm_ncomp && !gla_is_translation(code))
         shd_step_end(vm, true);
     if (code == 0)
         return;                     /* PER alone: the instruction ran */
@@ -48,8 +46,8 @@ static void program(struct vmblok *vm)
     case PGM_SPECIAL_OP:
         prv_simulate(vm, code, ilc);
         return;
-    case PGM_SEG_TRANS:
-    case PGM_PAGE_TRANS: {
+    case PGM_SEG_TRANSLATION:
+    case PGM_PAGE_TRANSLATION: {
         /* With the guest's DAT on, the address is virtual and the
          * shadow tables are CP's; otherwise it is guest real. */
         uint32_t a = LOWCORE_U32(LC_TRANS_EXC) & 0x00FFF000u;
@@ -62,7 +60,7 @@ static void program(struct vmblok *vm)
          * did. The rest (addressing: beyond the guest's storage, or
          * translation specification) suppress or terminate, so the old
          * PSW points past the instruction. */
-        if (r != PGM_SEG_TRANSLATION && r != PGM_PAGE_TRANSLATION)
+        if (!gla_is_translation((unsigned)r))
             vm->vm_psw.ps_addr = (vm->vm_psw.ps_addr + ilc * 2) & 0x00FFFFFFu;
         vin_program(vm, (unsigned)r, ilc);
         return;

@@ -139,7 +139,7 @@ static int fetch(struct vmblok *vm, uint32_t addr, uint8_t bytes[6], bool *execu
  * on an operand nullifies instead, so the guest can page in and retry. */
 static int reflect(struct vmblok *vm, int code, unsigned ilc, uint32_t at)
 {
-    if (code == PGM_SEG_TRANSLATION || code == PGM_PAGE_TRANSLATION)
+    if (gla_is_translation((unsigned)code))
         vm->vm_psw.ps_addr = at;
     vin_program(vm, (unsigned)code, ilc);
     return code;

@@ -35,6 +35,7 @@
 #define CR0_PAGE_2K    0x00400000u
 #define HALF           0x800u
 #define ADDR_24        0x00FFFFFFu
+#define NO_STORAGE     "SHD002E NO STORAGE FOR SHADOW TABLES; VIRTUAL MACHINE STOPPED"
 
 void shd_purge(struct vmblok *vm)
 {
@@ -56,8 +57,10 @@ uint32_t shd_std(struct vmblok *vm)
 {
     struct est *t = &vm->vm_shadow;
     if (!t->es_segtab) {
-        if (est_create(t))
+        if (est_create(t)) {
+            vmcons_stop(vm, NO_STORAGE);
             return 0;
+        }
         vm->vm_shsegs = 0;
     }
     uint32_t format = vm->vm_cr[0] & CR0_DAT_FORMAT;
@@ -108,7 +111,7 @@ static int map(struct vmblok *vm, uint32_t va, uint32_t ra, bool protect)
         return r;
     uint32_t *pt = est_page_table(&vm->vm_shadow, va >> 20);
     if (!pt)
-        return stop(vm, "SHD002E NO STORAGE FOR SHADOW TABLES; VIRTUAL MACHINE STOPPED");
+        return stop(vm, NO_STORAGE);
     pt[(va >> 12) & (EST_PAGES - 1)] = vst_frame(vm, ra) | (protect ? EST_PTE_PROTECT : 0);
     vm->vm_shsegs |= (uint16_t)(1u << (va >> 20));
     return 0;
@@ -176,7 +179,7 @@ static int stand_in(struct vmblok *vm, uint32_t va, const enum dat370_status st[
     uint32_t *pt = c ? est_page_table(&vm->vm_shadow, va >> 20) : NULL;
     if (!pt) {
         frm_free(c);
-        return stop(vm, "SHD002E NO STORAGE FOR SHADOW TABLES; VIRTUAL MACHINE STOPPED");
+        return stop(vm, NO_STORAGE);
     }
     struct shd_comp *sc = &vm->vm_comp[vm->vm_ncomp++];
     sc->sc_va = va;

@@ -41,7 +41,7 @@ void shd_step_end(struct vmblok *vm, bool copy_back);
 
 /* CR1 to run the guest under while its DAT is on, emptying the shadow
  * first if CR0's translation format or CR1 changed; 0 when CP has no
- * frame for the tables. */
+ * frame for the tables (the machine is then stopped, with SHD002E). */
 uint32_t shd_std(struct vmblok *vm);
 /* A translation exception under the shadow at virtual page va: 0 filled
  * (retry), -1 the machine waits for a page-in, SHD_STOPPED the machine was
