@@ -20,6 +20,7 @@
 #include "gla.h"
 #include "tmr.h"
 #include "prg.h"
+#include "pvf.h"
 #include "ios.h"
 #include "pag.h"
 #include "trm.h"
@@ -58,6 +59,7 @@ static uint32_t sched_capacity(void)
 
 void dsp_init(void)
 {
+    pvf_init();
     sch_init(&sched, sched_capacity());
 }
 
@@ -239,9 +241,14 @@ static uint64_t run_slice(struct vmblok *vm, uint32_t slice_us)
         psw_to_real(&vm->vm_psw, vm->vm_ctx.hc_psw);
         if (vm->vm_ncomp)
             vm->vm_ctx.hc_psw[0] |= SHD_PSW_PER;   /* one instruction (shd.c) */
+        /* The privileged-instruction fast path (pvfrun.c) may act for it,
+         * except while a stand-in frame runs one instruction under PER. */
+        LOWCORE_U32(LC_FAST_VM) = vm->vm_ncomp ? 0 : (uint32_t)(uintptr_t)vm;
+        LOWCORE_U32(LC_FAST_PAGE) = 1;          /* no page: forget the last one */
         smp_unlock();                 /* the guest runs without the CP lock */
         int cls = hw_run(&vm->vm_ctx);
         smp_lock();
+        LOWCORE_U32(LC_FAST_VM) = 0;
         psw_from_real(&vm->vm_psw, vm->vm_ctx.hc_psw);
         prg_intercept(vm, cls);
         /* The slice ends with the CPU timer's external interruption. */

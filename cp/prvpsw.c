@@ -5,14 +5,7 @@
 #include "vin.h"
 #include "gla.h"
 
-#define CR0_SSM_SUPPRESS  0x40000000u    /* SSM-suppression control */
 #define CR0_EXTRACT_AUTH  0x08000000u    /* extraction-authority control */
-#define EC_SYSMASK_ZERO   0xB8u          /* bits 0, 2-4 must be zero in EC mode */
-
-static bool sysmask_ok(const struct vmblok *vm, uint8_t m)
-{
-    return !vm->vm_psw.ps_ec || !(m & EC_SYSMASK_ZERO);
-}
 
 int prv_ssm(struct vmblok *vm, const struct insn *in)
 {
@@ -22,7 +15,7 @@ int prv_ssm(struct vmblok *vm, const struct insn *in)
     int rc = gla_read(vm, prv_ea2(vm, in), &m, 1);
     if (rc)
         return rc;
-    if (!sysmask_ok(vm, m))
+    if (!psw_sysmask_valid(&vm->vm_psw, m))
         return PGM_SPECIFICATION;
     vm->vm_psw.ps_sysmask = m;
     return PRV_DONE;
@@ -48,7 +41,7 @@ static int store_then(struct vmblok *vm, const struct insn *in, bool or)
     int rc = gla_write(vm, prv_ea1(vm, in), &old, 1);
     if (rc)
         return rc;
-    if (!sysmask_ok(vm, m))
+    if (!psw_sysmask_valid(&vm->vm_psw, m))
         return PGM_SPECIFICATION;
     vm->vm_psw.ps_sysmask = m;
     return PRV_DONE;

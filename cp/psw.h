@@ -51,6 +51,18 @@ void psw_encode(const struct vpsw *p, uint8_t raw[8]);
 #define PSW_TEXT_LEN 18
 void psw_text(const struct vpsw *p, char buf[PSW_TEXT_LEN]);
 
+/* May the system mask become m (SSM, STNSM, STOSM)? In EC mode bits 0
+ * and 2-4 must be zero (GA22-7000, "Set System Mask": specification
+ * exception otherwise). */
+static inline bool psw_sysmask_valid(const struct vpsw *p, uint8_t m)
+{
+    return !p->ps_ec || !(m & 0xB8u);
+}
+
+/* SSM-suppression control: CR0 bit 1 makes SSM a special-operation
+ * exception. */
+#define CR0_SSM_SUPPRESS  0x40000000u
+
 /* Is the virtual machine enabled for I/O from channel ch? for external? */
 bool psw_io_enabled(const struct vpsw *p, unsigned ch);
 bool psw_ext_enabled(const struct vpsw *p);

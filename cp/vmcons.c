@@ -112,7 +112,9 @@ void vmcons_deferred(struct vmblok *vm)
 {
     char lines[VM_DEFERRED][sizeof vm->vm_deferred[0]];
     unsigned n = vm->vm_ndeferred;
-    memcpy(lines, vm->vm_deferred, sizeof lines);
+    if (!n)
+        return;                     /* the usual case, at every slice's end */
+    memcpy(lines, vm->vm_deferred, n * sizeof lines[0]);
     vm->vm_ndeferred = 0;
     /* One of them may be LOGOFF: the rest then have no machine. */
     for (unsigned i = 0; i < n && dsp_logged_on(vm); i++)

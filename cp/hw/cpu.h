@@ -120,6 +120,19 @@ static inline int cpu_rrbe(uint32_t frame)
     return cc;
 }
 
+/* LOAD REAL ADDRESS through the current CR1: cc 0 and the real address,
+ * or 1-3 when the segment or page is not there (SA22-7201, "Load Real
+ * Address"). CP runs with DAT off, so CR1 still holds the guest's. */
+static inline int cpu_lra(uint32_t la, uint32_t *ra)
+{
+    uint32_t r;
+    int cc;
+    __asm__ volatile("lra %0,0(%2)\n\tipm %1\n\tsrl %1,28"
+                     : "=&d"(r), "=&d"(cc) : "a"(la) : "cc");
+    *ra = r;
+    return cc;
+}
+
 /* CPU timer and clock comparator (TOD format: bit 51 is a microsecond). */
 static inline void cpu_spt(int64_t v)
 {

@@ -36,6 +36,9 @@
 #define LC_CP_SP         0x244   /* CP stack pointer saved by hw_run */
 #define LC_RUN_PSW       0x248   /* 8 bytes: the PSW hw_run loads */
 #define LC_FAULT_CLASS   0x250   /* interruption class of a CP fault */
+#define LC_FAST_VM       0x254   /* struct vmblok * the fast path may act for, or 0 */
+#define LC_FAST_PAGE     0x258   /* the fast path's last translation: guest page, */
+#define LC_FAST_FRAME    0x25C   /* ... its real frame (see pvfrun.c) */
 
 /* Offsets inside struct hw_ctx (cp/hw/hw.h). */
 #define CTX_GR           0
