@@ -135,6 +135,29 @@ static void trap_costs(const uint8_t *r, double unit_out[4])
         unit_out[1 + i] = (e[2 + i] / TRAP_N1 - loop) / unit;
 }
 
+/* Hercules' own floor under any CP's trap cost: pgmfloor's four loops run
+ * bare in ESA/390 mode; floor[0] with a handler that only loads the old
+ * PSW again, floor[1] with one that also saves and reloads the registers,
+ * in units of one LR of the same run. */
+#define FLOOR_N1 2000000.0          /* tests/bench/guest/pgmfloor.S */
+static int trap_floor(double floor[2])
+{
+    uint8_t r[ORACLE_RESULT_LEN];
+    char ins[PATH_MAX], why[256];
+    snprintf(ins, sizeof ins, "%s/build/bench-guest/pgmfloor.ins", herc_root());
+    if (oracle_run_bare_arch("pgmfloor", ins, "ESA/390", r, why, sizeof why) != 0) {
+        fprintf(stderr, "bench: bare pgmfloor: %s\n", why);
+        return -1;
+    }
+    double e[4];
+    for (int i = 0; i < 4; i++)
+        e[i] = tod_us(r + 16 + i * 16) - tod_us(r + 8 + i * 16);
+    double loop = e[0] / TRAP_N0, unit = e[1] / TRAP_N0 / 2;
+    for (int i = 0; i < 2; i++)
+        floor[i] = (e[2 + i] / FLOOR_N1 - loop) / unit;
+    return 0;
+}
+
 static int time_logon(double *secs)
 {
     if (s3270_open(&S, H.cnslport) != 0 || s3270_wait_text(&S, "ONLINE", 10) != 0 ||
@@ -422,6 +445,10 @@ int main(int argc, char **argv)
     trap_costs(rc_, cost_cp);
     fprintf(stderr, "bench: trap cost SSM %.0f LPSW %.0f SIO %.0f units of %.2f ns\n",
             cost_cp[1], cost_cp[2], cost_cp[3], cost_cp[0]);
+    double floor[2];
+    if (trap_floor(floor) != 0)
+        return fail("pgmfloor did not run") ? 1 : 1;
+    fprintf(stderr, "bench: bare ESA/390 trap floor %.0f, saving registers %.0f\n", floor[0], floor[1]);
 
     if (start_cp("bench_logon") != 0)
         return fail("CP did not come up") ? 1 : 1;
@@ -485,6 +512,8 @@ int main(int argc, char **argv)
     for (int i = 0; i < 3; i++)
         fprintf(f, "| trapped %s round trip, in register instructions (bare Hercules: %.1f) | %.0f | at most 150 | %s |\n",
                 ops[i], cost_bare[1 + i], cost_cp[1 + i], cost_cp[1 + i] <= 150 ? "yes" : "no");
+    fprintf(f, "| a trapped SSM on bare Hercules with no CP (ESA/390, DAT on): program interruption and LPSW back, in register instructions; in brackets with 16 registers saved and reloaded | %.0f (%.0f) | - | - |\n",
+            floor[0], floor[1]);
     fprintf(f, "| minidisk read throughput under CP ÷ bare Hercules, medians of %d (%.1f MB/s bare, %.1f MB/s under CP) | %.3f | - | - |\n",
             LOOP_RUNS, mb / (d_bare / 1e6), mb / (d_cp / 1e6), dratio);
     fprintf(f, "| LOGON to CP READ, median of %d (min %.3f s, max %.3f s) | %.3f s | - | - |\n",
@@ -514,7 +543,15 @@ int main(int argc, char **argv)
                "alone and of LR+BCT, whose time per instruction is the unit (%.2f ns under CP), "
                "and 200,000 iterations each of SSM, LPSW (to the next instruction) and SIO to a "
                "device that does not exist, each with its BCT; the cost is (time per iteration - "
-               "BCT alone) / unit. The figure in brackets is the same loop on bare Hercules.\n"
+               "BCT alone) / unit. The figure in brackets is the same loop on bare Hercules "
+               "(S/370 mode, where the instructions run without a trap). CP does SSM, LPSW and "
+               "SIO to a device the machine does not have on its fast path (docs/cp-core.md); an "
+               "SIO to a real device goes through the full simulator and CCW translation.\n"
+               "- **Trap floor**: tests/bench/guest/pgmfloor.S runs on bare Hercules in ESA/390 "
+               "mode, a problem-state loop with DAT on, enabled, in 24-bit mode, as CP runs a "
+               "guest, and its program-check handler goes straight back (LPSW of the old PSW), "
+               "or first saves and reloads the registers as any CP entry must: what Hercules "
+               "itself charges for a trap, the floor under the figures above.\n"
                "- **Minidisk reads**: tests/bench/guest/dasdread.S formats one track with ten 4K "
                "records, then times 100 channel programs that each read all ten (SEEK, SEARCH "
                "ID EQUAL, TIC, ten chained READ DATA; 4 MB in all), waiting for each one's "

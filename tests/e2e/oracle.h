@@ -41,6 +41,11 @@ int oracle_run_bare(const char *name, uint8_t result[ORACLE_RESULT_LEN],
 int oracle_run_bare_ins(const char *name, const char *ins, uint8_t result[ORACLE_RESULT_LEN],
 			char *why, size_t whycap);
 
+/* ... in another architecture mode, as Hercules' ARCHMODE names it
+ * ("ESA/390"); the normal wait is then the ESA/390 PSW X'000A0000 0'. */
+int oracle_run_bare_arch(const char *name, const char *ins, const char *arch,
+			 uint8_t result[ORACLE_RESULT_LEN], char *why, size_t whycap);
+
 /* Render a storage image (from address 0) as VM/370 CP STORE commands,
  * "STORE 000400 47F00408 ...", one line each, up to 8 fullwords per line,
  * all-zero words skipped. Writes at most cap bytes (NUL-terminated when

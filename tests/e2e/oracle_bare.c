@@ -223,7 +223,7 @@ static int free_port(void)
  * insists on (a 3215 console at 0009: channel 0, never X'0F'), and a fresh
  * copy of a one-cylinder 3380 at 0191 (build/guest/dasd191.3380), as the
  * oracle user's 191 minidisk is under CP. */
-static int write_files(struct herc *h, const char *ins)
+static int write_files(struct herc *h, const char *ins, const char *arch)
 {
 	char path[PATH_MAX + 32], dasd[PATH_MAX + 32];
 	FILE *f;
@@ -237,12 +237,12 @@ static int write_files(struct herc *h, const char *ins)
 	f = fopen(path, "w");
 	if (!f)
 		return -1;
-	fprintf(f, "# oracle suite: bare System/370 for %s\n"
-		"ARCHMODE  S/370\nMAINSIZE  %d\nXPNDSIZE  0\nNUMCPU    1\n"
+	fprintf(f, "# oracle suite: bare %s for %s\n"
+		"ARCHMODE  %s\nMAINSIZE  %d\nXPNDSIZE  0\nNUMCPU    1\n"
 		"CPUSERIAL 000370\nCPUMODEL  3158\nOSTAILOR  QUIET\nPANRATE   FAST\n"
 		"TZOFFSET  +0000\nCNSLPORT  127.0.0.1:%d\nHTTPPORT  %d NOAUTH\n"
 		"HTTPROOT  /usr/share/hercules/\n0009      3215-C /\n0191      3380 %s\n",
-		h->name, ORACLE_MAINSIZE_MB, h->cnslport, h->httpport, dasd);
+		arch, h->name, arch, ORACLE_MAINSIZE_MB, h->cnslport, h->httpport, dasd);
 	if (fclose(f) != 0)
 		return -1;
 	snprintf(path, sizeof path, "%s/hercules.rc", h->dir);
@@ -254,7 +254,7 @@ static int write_files(struct herc *h, const char *ins)
 }
 
 /* Start Hercules on h (dir, name, log set): 0 up, 1 port taken, -1 failed. */
-static int launch(struct herc *h, const char *ins)
+static int launch(struct herc *h, const char *ins, const char *arch)
 {
 	static const char *const up[] = { "HHCHT006I", NULL }, *const busy[] = { "to become free", NULL };
 	const char *hercules = getenv("HERCULES");
@@ -266,7 +266,7 @@ static int launch(struct herc *h, const char *ins)
 	h->httpport = free_port();
 	if (h->cnslport == h->httpport)
 		return 1;
-	if (h->cnslport < 0 || h->httpport < 0 || write_files(h, ins) != 0)
+	if (h->cnslport < 0 || h->httpport < 0 || write_files(h, ins, arch) != 0)
 		return -1;
 	snprintf(conf, sizeof conf, "%s/hercules.cnf", h->dir);
 	snprintf(env, sizeof env, "HERCULES_RC=%s/hercules.rc", h->dir);
@@ -378,6 +378,12 @@ int oracle_run_bare(const char *name, uint8_t result[ORACLE_RESULT_LEN], char *w
 int oracle_run_bare_ins(const char *name, const char *ins, uint8_t result[ORACLE_RESULT_LEN],
 			char *why, size_t whycap)
 {
+	return oracle_run_bare_arch(name, ins, "S/370", result, why, whycap);
+}
+
+int oracle_run_bare_arch(const char *name, const char *ins, const char *arch,
+			 uint8_t result[ORACLE_RESULT_LEN], char *why, size_t whycap)
+{
 	static const char *const waited[] = { "HHCCP011I", NULL };
 	struct herc h;
 	const char *tmp = getenv("TMPDIR");
@@ -403,7 +409,7 @@ int oracle_run_bare_ins(const char *name, const char *ins, uint8_t result[ORACLE
 		return -1;
 	}
 	h.live = true;
-	for (int i = 0; i < START_TRIES && (r = launch(&h, ins)) == 1; i++)
+	for (int i = 0; i < START_TRIES && (r = launch(&h, ins, arch)) == 1; i++)
 		;
 	if (r != 0) {
 		say(why, whycap, "hercules did not start");
