@@ -116,14 +116,22 @@ static bool ending(const struct irb *irb)
            || ((f & SCSW_FC_HALT) && (f & SCSW_SC_PEND));
 }
 
+/* TEST SUBCHANNEL for a loop that polls d: with nothing yet (cc 1) it
+ * leaves the host core to the device thread that will end the wait. */
+static int tsch_polled(struct iodev *d, struct irb *irb)
+{
+    int cc = cpu_tsch(d->id_sid, irb);
+    if (cc == 1)
+        cpu_yield();
+    return cc;
+}
+
 /* Poll the running request to its end (interruptions are disabled). */
 static void finish_current(struct iodev *d)
 {
     struct irb irb;
     while (d->id_cur) {
-        int cc = cpu_tsch(d->id_sid, &irb);
-        if (cc == 1)
-            cpu_yield();            /* nothing yet: leave the host to the device */
+        int cc = tsch_polled(d, &irb);
         if (cc == 3) {
             memset(&irb, 0, sizeof irb);
             irb.ir_scsw.sc_cstat = 0x02;
@@ -221,9 +229,7 @@ static int sync_body(struct iodev *d, const struct ccw1 *prog, struct irb *irb,
             return -1;
     }
     for (;;) {
-        cc = cpu_tsch(d->id_sid, irb);
-        if (cc == 1)
-            cpu_yield();
+        cc = tsch_polled(d, irb);
         if (cc == 3)
             return -2;
         if (cc == 0 && (irb->ir_scsw.sc_flags & SCSW_FC_START)
@@ -252,9 +258,7 @@ int ios_wait_active(struct iodev *d, uint32_t timeout_ms)
     struct irb irb;
     uint64_t deadline = now_us() + (uint64_t)timeout_ms * 1000u;
     while (d->id_active) {
-        int cc = cpu_tsch(d->id_sid, &irb);
-        if (cc == 1)
-            cpu_yield();
+        int cc = tsch_polled(d, &irb);
         if (cc == 3 || (cc == 0 && (irb.ir_scsw.sc_flags & SCSW_SC_PRIM)))
             d->id_active = false;
         else if (now_us() > deadline)

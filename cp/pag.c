@@ -271,12 +271,12 @@ static int take(uint32_t frame, struct pgop *op)
     struct vmblok *vm = p->pf_vm;
     uint32_t ga = p->pf_ga, slot = p->pf_slot;
     uint8_t key = cpu_iske(frame);
-    bool changed = must_write(key, slot);
-    if (changed && slot == 0 && (slot = pgslot_alloc(&slots)) == 0)
+    bool write = must_write(key, slot);
+    if (write && slot == 0 && (slot = pgslot_alloc(&slots)) == 0)
         return -1;
     vst_fold_rc(vm, ga);                  /* the guest's R and C survive */
     vst_unmap(vm, ga, slot);
-    if (!changed) {
+    if (!write) {
         *p = (struct pframe){ 0 };
         return 1;
     }

@@ -93,12 +93,7 @@ const struct prv_op *prv_find(uint8_t op, uint8_t op2)
 
 uint32_t prv_ea(const struct vmblok *vm, unsigned b, unsigned x, unsigned d)
 {
-    uint32_t a = d;
-    if (b)
-        a += vm->vm_ctx.hc_gr[b];
-    if (x)
-        a += vm->vm_ctx.hc_gr[x];
-    return a & 0x00FFFFFFu;
+    return prv_ea_gr(vm->vm_ctx.hc_gr, b, x, d);
 }
 
 #define OP_EX 0x44

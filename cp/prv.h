@@ -53,7 +53,18 @@ extern const struct prv_op prv_ops[];
 extern const unsigned prv_nops;
 extern uint32_t prv_counts[];     /* per row of prv_ops */
 
-/* Operand addresses (24-bit, as the S/370 guest computes them). */
+/* Operand addresses (24-bit, as the S/370 guest computes them), from the
+ * guest's registers gr (register 0 as a base or index means none). */
+static inline uint32_t prv_ea_gr(const uint32_t gr[16], unsigned b, unsigned x, unsigned d)
+{
+    uint32_t a = d;
+    if (b)
+        a += gr[b];
+    if (x)
+        a += gr[x];
+    return a & 0x00FFFFFFu;
+}
+/* ... from the registers saved in its VMBLOK. */
 uint32_t prv_ea(const struct vmblok *vm, unsigned b, unsigned x, unsigned d);
 static inline uint32_t prv_ea2(const struct vmblok *vm, const struct insn *in)
 {

@@ -22,7 +22,7 @@ bool psw_decode(const uint8_t raw[8], struct vpsw *p)
         p->ps_cc = (raw[2] >> 4) & 3;
         p->ps_pgmmask = raw[2] & 0x0F;
         /* Bits 0, 2-4 and 16-17 and 24-39 must be zero in EC mode. */
-        if ((raw[0] & 0xB8) || (raw[2] & 0xC0) || raw[3] || raw[4])
+        if ((raw[0] & PSW_EC_SYSMASK_ZERO) || (raw[2] & 0xC0) || raw[3] || raw[4])
             return false;
     } else {
         p->ps_intcode = (uint16_t)(raw[2] << 8 | raw[3]);

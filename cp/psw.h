@@ -54,9 +54,10 @@ void psw_text(const struct vpsw *p, char buf[PSW_TEXT_LEN]);
 /* May the system mask become m (SSM, STNSM, STOSM)? In EC mode bits 0
  * and 2-4 must be zero (GA22-7000, "Set System Mask": specification
  * exception otherwise). */
+#define PSW_EC_SYSMASK_ZERO  0xB8u          /* EC: bits 0, 2-4 */
 static inline bool psw_sysmask_valid(const struct vpsw *p, uint8_t m)
 {
-    return !p->ps_ec || !(m & 0xB8u);
+    return !p->ps_ec || !(m & PSW_EC_SYSMASK_ZERO);
 }
 
 /* SSM-suppression control: CR0 bit 1 makes SSM a special-operation

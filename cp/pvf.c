@@ -5,11 +5,10 @@ bool pvf_lpsw(const struct vpsw *p, const uint8_t raw[8], bool pending, struct v
 {
     if (!psw_decode(raw, out))
         return false;                       /* prv.c reflects an invalid PSW */
-    if (out->ps_wait || out->ps_ec != p->ps_ec || pvf_ec_needs_cp(p, out->ps_sysmask))
-        return false;
-    /* The same rule as for the mask alone; the machine-check mask is not
-     * looked at, as CP holds no machine check pending. */
-    if (pending && (out->ps_sysmask & ~p->ps_sysmask))
+    /* Its mask by the same rules as SSM's (a decoded PSW's mask is valid);
+     * the machine-check mask is not looked at, as CP holds no machine
+     * check pending. */
+    if (out->ps_wait || out->ps_ec != p->ps_ec || !pvf_sysmask(p, out->ps_sysmask, pending))
         return false;
     out->ps_intcode = 0;                    /* as vin_load_psw */
     return true;

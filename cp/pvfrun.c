@@ -72,9 +72,7 @@ static inline uint8_t *guest_bytes(uint32_t la, uint32_t len)
  * displacement in bytes 2-3. */
 static inline uint32_t operand(const uint8_t *ip, const uint32_t *gr)
 {
-    unsigned b = ip[2] >> 4;
-    uint32_t a = (uint32_t)(ip[2] & 15) << 8 | ip[3];
-    return (b ? a + gr[b] : a) & ADDR24;
+    return prv_ea_gr(gr, ip[2] >> 4, 0, (unsigned)(ip[2] & 15) << 8 | ip[3]);
 }
 
 static inline bool fast_ssm(struct vmblok *vm, uint32_t a, bool pending)
