@@ -151,10 +151,10 @@ $(B)/e2e-guest/%.bin: tests/e2e/guest/%.S
 BENCH_SRCS := tests/bench/bench.c tests/e2e/herc.c tests/e2e/proc.c tests/e2e/s3270.c tests/e2e/cpsess.c \
               tests/e2e/oracle_bare.c
 BENCH_GUESTS := $(patsubst tests/bench/guest/%.S,$(B)/bench-guest/%.bin,$(wildcard tests/bench/guest/*.S))
-$(B)/bench-guest/%.bin: tests/bench/guest/%.S
+$(B)/bench-guest/%.bin: tests/bench/guest/%.S tests/bench/guest/timing.inc
 	@mkdir -p $(dir $@)
 	@echo "  GUEST   $<"
-	@$(CROSS)as -m31 -o $(B)/bench-guest/$*.o $<
+	@$(CROSS)as -m31 -I tests/bench/guest -o $(B)/bench-guest/$*.o $<
 	@$(CROSS)ld -m elf_s390 --no-warn-rwx-segments -e 0 -Ttext=0 -o $(B)/bench-guest/$*.elf $(B)/bench-guest/$*.o
 	@$(CROSS)objcopy -O binary $(B)/bench-guest/$*.elf $@
 	@echo "$*.bin 0x00000000" > $(B)/bench-guest/$*.ins

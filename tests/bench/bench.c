@@ -120,19 +120,28 @@ static int run_bare(const char *prog, uint8_t res[ORACLE_RESULT_LEN])
     return 0;
 }
 
-/* Per-operation costs from trapcost's five loops, in units of one LR. */
-static void trap_costs(const uint8_t *r, double unit_out[4])
+/* Per-operation costs from a timing program's result area (trapcost.S,
+ * pgmfloor.S): loop 0 is N0 x BCT, loop 1 N0 x LR + BCT, loops 2 up to
+ * nloops - 1 each n1 x an operation + BCT. cost[i] is loop 2 + i's
+ * operation in units of one LR; the unit's length in ns goes to unit_ns. */
+static void op_costs(const uint8_t *r, int nloops, double n1, double *unit_ns, double *cost)
 {
-    double e[5];
-    for (int i = 0; i < 5; i++)
+    double e[8];
+    for (int i = 0; i < nloops; i++)
         e[i] = tod_us(r + 16 + i * 16) - tod_us(r + 8 + i * 16);
     /* The unit: one plain register instruction, the LR+BCT iteration's
      * time shared by its two instructions (LR alone is too quick against
      * the loop's noise to be timed by difference). */
     double loop = e[0] / TRAP_N0, unit = e[1] / TRAP_N0 / 2;
-    unit_out[0] = unit * 1000.0;                     /* ns per instruction */
-    for (int i = 0; i < 3; i++)
-        unit_out[1 + i] = (e[2 + i] / TRAP_N1 - loop) / unit;
+    *unit_ns = unit * 1000.0;
+    for (int i = 2; i < nloops; i++)
+        cost[i - 2] = (e[i] / n1 - loop) / unit;
+}
+
+/* trapcost's five loops: unit_out[0] the unit in ns, then SSM, LPSW, SIO. */
+static void trap_costs(const uint8_t *r, double unit_out[4])
+{
+    op_costs(r, 5, TRAP_N1, &unit_out[0], &unit_out[1]);
 }
 
 /* Hercules' own floor under any CP's trap cost: pgmfloor's four loops run
@@ -149,12 +158,8 @@ static int trap_floor(double floor[2])
         fprintf(stderr, "bench: bare pgmfloor: %s\n", why);
         return -1;
     }
-    double e[4];
-    for (int i = 0; i < 4; i++)
-        e[i] = tod_us(r + 16 + i * 16) - tod_us(r + 8 + i * 16);
-    double loop = e[0] / TRAP_N0, unit = e[1] / TRAP_N0 / 2;
-    for (int i = 0; i < 2; i++)
-        floor[i] = (e[2 + i] / FLOOR_N1 - loop) / unit;
+    double unit_ns;
+    op_costs(r, 4, FLOOR_N1, &unit_ns, floor);
     return 0;
 }
 
@@ -350,18 +355,14 @@ static double smp_makespan(int numcpu)
 {
     static struct s3270 P[SMP_USERS];
     struct herc_opts o = { .numcpu = numcpu };
-    char user[16], line[64];
-    size_t len;
+    char user[16];
     double span = -1;
-    uint8_t *bin = cps_guest("checksum", &len);
-    if (!bin || herc_start(&H, "bench_smp", &o) != 0 ||
+    if (herc_start(&H, "bench_smp", &o) != 0 ||
         herc_wait_log(&H, CONTRACT_ONLINE, CONTRACT_IPL_TIMEOUT) != 0)
         goto out;
-    snprintf(line, sizeof line, "STORE %X %08X", CHECKSUM_COUNT_ADDR, SMP_COUNT);
     for (int i = 0; i < SMP_USERS; i++) {
         snprintf(user, sizeof user, "USER%03d", 70 + i);
-        if (cps_logon(&P[i], H.cnslport, user, user) != 0 || cps_load(&P[i], bin, len) != 0 ||
-            cps_line(&P[i], line) != 0 || cps_line(&P[i], "STORE PSW 00000000 00000400") != 0)
+        if (cps_logon(&P[i], H.cnslport, user, user) != 0 || cps_load_checksum(&P[i], SMP_COUNT) != 0)
             goto out;
     }
     double t0 = herc_now();
@@ -378,7 +379,6 @@ static double smp_makespan(int numcpu)
             span = -1;                   /* a wrong answer is no throughput */
     }
 out:
-    free(bin);
     s3270_close_all(NULL);
     herc_stop(&H, span < 0);
     return span;

@@ -179,7 +179,7 @@ uint8_t *cps_guest(const char *name, size_t *len)
 	return oracle_read_file(path, len);
 }
 
-int cps_start_checksum(struct s3270 *s, uint32_t count)
+int cps_load_checksum(struct s3270 *s, uint32_t count)
 {
 	size_t len;
 	uint8_t *bin = cps_guest("checksum", &len);
@@ -187,11 +187,15 @@ int cps_start_checksum(struct s3270 *s, uint32_t count)
 	int rc = -1;
 	if (bin && cps_load(s, bin, len) == 0) {
 		snprintf(line, sizeof line, "STORE %X %08X", CHECKSUM_COUNT_ADDR, count);
-		rc = cps_line(s, line) || cps_line(s, "STORE PSW 00000000 00000400")
-		     || cps_line(s, "BEGIN") ? -1 : 0;
+		rc = cps_line(s, line) || cps_line(s, "STORE PSW 00000000 00000400") ? -1 : 0;
 	}
 	free(bin);
 	return rc;
+}
+
+int cps_start_checksum(struct s3270 *s, uint32_t count)
+{
+	return cps_load_checksum(s, count) == 0 && cps_line(s, "BEGIN") == 0 ? 0 : -1;
 }
 
 uint32_t cps_checksum_of(uint32_t count)

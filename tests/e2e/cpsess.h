@@ -38,10 +38,12 @@ int cps_display(struct s3270 *s, uint32_t addr, size_t len, uint8_t *out);
 int cps_display_word(struct s3270 *s, uint32_t addr, uint32_t *v);
 
 /* The checksum guest (tests/e2e/guest/checksum.S): sums 1 to COUNT and
- * stops in a disabled wait. Load it with COUNT = count and BEGIN; 0 or -1. */
+ * stops in a disabled wait. Load it with COUNT = count and its PSW
+ * (cps_load_checksum), and also BEGIN (cps_start_checksum); 0 or -1. */
 #define CHECKSUM_COUNT_ADDR  0x500
 #define CHECKSUM_RESULT_ADDR 0x504
 #define CHECKSUM_DONE        "PSW '00020000 00000123'"
+int cps_load_checksum(struct s3270 *s, uint32_t count);
 int cps_start_checksum(struct s3270 *s, uint32_t count);
 /* What it leaves at CHECKSUM_RESULT_ADDR. */
 uint32_t cps_checksum_of(uint32_t count);

@@ -10,6 +10,7 @@
 #   0  N0 x BCT          1  N0 x LR + BCT
 #   2  N1 x SSM + BCT, bare handler
 #   3  N1 x SSM + BCT, saving handler
+        .include "timing.inc"
         .text
         .org    0
         .long   0x00080000,0x80000400   # IPL PSW: ESA/390, 31-bit
@@ -60,26 +61,11 @@ header: .long   0xC3D6D4D7,64
 ploop:  basr    %r12,0
 b:      la      %r11,0x800(%r0)
         la      %r11,0x800(%r11)        # R11 -> X'1000'
-        stck    8(%r11)                 # loop 0
-        l       %r3,n0-b(%r12)
-l0:     bct     %r3,l0-b(%r12)
-        stck    16(%r11)
-        stck    24(%r11)                # loop 1
-        l       %r3,n0-b(%r12)
-l1:     lr      %r5,%r6
-        bct     %r3,l1-b(%r12)
-        stck    32(%r11)
-        stck    40(%r11)                # loop 2
-        l       %r3,n1-b(%r12)
-l2:     ssm     mask-b(%r12)
-        bct     %r3,l2-b(%r12)
-        stck    48(%r11)
+        TIMED   8, n0, b                            # loop 0
+        TIMED   24, n0, b, "lr %r5,%r6"             # loop 1
+        TIMED   40, n1, b, "ssm mask-b(%r12)"       # loop 2
         mvi     0x7F0,1                 # the handler saves from now on
-        stck    56(%r11)                # loop 3
-        l       %r3,n1-b(%r12)
-l3:     ssm     mask-b(%r12)
-        bct     %r3,l3-b(%r12)
-        stck    64(%r11)
+        TIMED   56, n1, b, "ssm mask-b(%r12)"       # loop 3
         mvc     0(8,%r11),header
         svc     0
 n0:     .long   50000000

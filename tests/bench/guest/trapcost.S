@@ -6,6 +6,7 @@
 #   3  N1 x LPSW + BCT             (LPSW to the BCT that follows it)
 #   4  N1 x SIO X'0F0F' + BCT      (no such device: condition code 3)
 # Result area (X'1000'): C'COMP', 80, then each loop's start and end TOD.
+        .include "timing.inc"
         .text
         .org    0
         .long   0x00000000,0x00000400
@@ -13,20 +14,9 @@
 start:  basr    %r12,0
 base:   la      %r11,0x800(%r0)
         la      %r11,0x800(%r11)        # R11 -> X'1000'
-        stck    8(%r11)                 # loop 0
-        l       %r3,n0-base(%r12)
-l0:     bct     %r3,l0-base(%r12)
-        stck    16(%r11)
-        stck    24(%r11)                # loop 1
-        l       %r3,n0-base(%r12)
-l1:     lr      %r5,%r6
-        bct     %r3,l1-base(%r12)
-        stck    32(%r11)
-        stck    40(%r11)                # loop 2
-        l       %r3,n1-base(%r12)
-l2:     ssm     mask-base(%r12)
-        bct     %r3,l2-base(%r12)
-        stck    48(%r11)
+        TIMED   8, n0, base                         # loop 0
+        TIMED   24, n0, base, "lr %r5,%r6"          # loop 1
+        TIMED   40, n1, base, "ssm mask-base(%r12)" # loop 2
         stck    56(%r11)                # loop 3
         l       %r3,n1-base(%r12)
 l3:     lpsw    next-base(%r12)
