@@ -3,9 +3,12 @@
  *  SET PRIORITY userid nn   classes A and C (VM/370's): nn 0-99, lower is
  *                           favoured; lasts until LOGOFF. No reply, as in
  *                           VM/370.
- *  INDICATE [LOAD]          any class: how many users are in Q1, in Q2 and
- *                           eligible, and how much of the storage for
- *                           working sets the dispatch list holds.
+ *  INDICATE [LOAD]          any class: how busy each processor was in the
+ *                           last whole second, how many users are in Q1, in
+ *                           Q2 and eligible, how much of the storage for
+ *                           working sets the dispatch list holds, and the
+ *                           processors' share of time spent waiting for
+ *                           the CP lock.
  *  INDICATE USER [userid]   the user's queue, priority and projected
  *                           working set (its own without userid; another
  *                           user's for classes A, C and E).
@@ -14,6 +17,7 @@
 #include "cfm.h"
 #include "dsp.h"
 #include "sch.h"
+#include "cpuload.h"
 #include "vm.h"
 #include "vst.h"
 #include "cplib.h"
@@ -75,7 +79,15 @@ static void ind_load(struct cmdctx *cx)
     unsigned q1, q2, el;
     sch_counts(s, &q1, &q2, &el);
     unsigned pct = s->s_capacity ? (unsigned)((uint64_t)s->s_in_ws * 100u / s->s_capacity) : 0;
-    cfm_reply(cx, "USERS-%03d Q1-%02u Q2-%02u ELIGIBLE-%02u STORAGE-%03u%%", dsp_count(), q1, q2, el, pct);
+    /* Processor 0 as CPU, 1 as APU (VM/370's attached processor); LOCK:
+     * their time spinning for the CP lock, on average. */
+    const struct cpuload *cpu = dsp_load(0), *apu = dsp_load(1);
+    if (apu)
+        cfm_reply(cx, "CPU-%03u%% APU-%03u%% USERS-%03d Q1-%02u Q2-%02u ELIGIBLE-%02u STORAGE-%03u%% LOCK-%03u%%",
+                  cpu->cl_busy, apu->cl_busy, dsp_count(), q1, q2, el, pct, (cpu->cl_spin + apu->cl_spin) / 2u);
+    else
+        cfm_reply(cx, "CPU-%03u%% USERS-%03d Q1-%02u Q2-%02u ELIGIBLE-%02u STORAGE-%03u%% LOCK-%03u%%",
+                  cpu->cl_busy, dsp_count(), q1, q2, el, pct, cpu->cl_spin);
 }
 
 static const char *const state_name[] = {

@@ -26,6 +26,7 @@
 #include "trm.h"
 #include "vmcons.h"
 #include "cpi.h"
+#include "cpuload.h"
 #include "hw/cpu.h"
 #include "hw/hw.h"
 #include "../dasd/dir.h"
@@ -41,11 +42,14 @@ static int vm_count;
 static struct sch sched;
 
 /* Each processor's own: what its real CR1 and CR8 hold, the machine it is
- * running (NULL once that machine logs off mid-slice), its idle context. */
+ * running (NULL once that machine logs off mid-slice), its idle context,
+ * its time in idle waits (TOD units) and its load figures. */
 static struct {
     uint32_t pc_cr1, pc_cr8;
     struct vmblok *pc_running;
     struct hw_ctx pc_idle;
+    uint64_t pc_idle_tod;
+    struct cpuload pc_load;
 } per_cpu[SMP_MAXCPU];
 
 /* Storage for working sets: the frames guests may have, or no limit
@@ -296,18 +300,38 @@ static void idle(uint64_t wake)
     cpu_sckc(wake);
     ctx->hc_psw[0] = IDLE_PSW_HI;
     ctx->hc_psw[1] = IDLE_PSW_LO;
+    uint64_t t0 = cpu_stck();
     smp_unlock();
     int cls = hw_run(ctx);
     smp_lock();
+    per_cpu[smp_cpu()].pc_idle_tod += cpu_stck() - t0;
     if (cls == INT_IO)
         ios_interrupt();
     cpu_sckc(~(uint64_t)0);
 }
 
+/* This processor's load figures, brought up to date. */
+static void count_load(bool start)
+{
+    unsigned cpu = smp_cpu();
+    uint64_t now = now_us(), idle = per_cpu[cpu].pc_idle_tod >> 12, spin = smp_spin_tod(cpu) >> 12;
+    if (start)
+        cpuload_init(&per_cpu[cpu].pc_load, now, idle, spin);
+    else
+        cpuload_tick(&per_cpu[cpu].pc_load, now, idle, spin);
+}
+
+const struct cpuload *dsp_load(unsigned cpu)
+{
+    return cpu < smp_count() ? &per_cpu[cpu].pc_load : NULL;
+}
+
 void dsp_run(void)
 {
     cpu_sckc(~(uint64_t)0);
+    count_load(true);
     for (;;) {
+        count_load(false);
         trm_poll();
         pag_balance();
         uint64_t watchdog = ios_watchdog();

@@ -24,6 +24,10 @@ bool dsp_logged_on(const struct vmblok *vm);
 int  dsp_count(void);
 /* The scheduler's lists (INDICATE, SET PRIORITY). */
 struct sch *dsp_sched(void);
+/* Processor cpu's load figures (cpuload.h); NULL for a processor that
+ * does not dispatch. */
+struct cpuload;
+const struct cpuload *dsp_load(unsigned cpu);
 /* Milliseconds since IPL, for screen timers. */
 uint64_t dsp_now_ms(void);
 

@@ -41,16 +41,30 @@ unsigned smp_count(void)
     return ncpu;
 }
 
+/* Each processor's time spent waiting for the lock, TOD units (INDICATE
+ * LOAD); only its own processor writes it, under no lock. */
+static uint64_t spin_tod[SMP_MAXCPU];
+
 void smp_lock(void)
 {
     uint32_t me = smp_cpu() + 1;
+    if (__sync_bool_compare_and_swap(&cp_lock, 0u, me))
+        return;
     /* Spin a little first: the lock is mostly held for microseconds, and
      * a yield can give the host core away for a whole host time slice. */
+    uint64_t t0 = cpu_stck();
     unsigned spins = 0;
-    while (!__sync_bool_compare_and_swap(&cp_lock, 0u, me))
+    do
         while (cp_lock)
             if (++spins > LOCK_SPINS)
                 cpu_yield();
+    while (!__sync_bool_compare_and_swap(&cp_lock, 0u, me));
+    spin_tod[me - 1] += cpu_stck() - t0;
+}
+
+uint64_t smp_spin_tod(unsigned cpu)
+{
+    return cpu < SMP_MAXCPU ? spin_tod[cpu] : 0;
 }
 
 void smp_unlock(void)

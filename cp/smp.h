@@ -21,6 +21,8 @@ unsigned smp_count(void);
 /* The CP lock. */
 void smp_lock(void);
 void smp_unlock(void);
+/* How long processor cpu has waited for the CP lock in all, TOD units. */
+uint64_t smp_spin_tod(unsigned cpu);
 /* Stop every other processor (SHUTDOWN). */
 void smp_stop_others(void);
 

@@ -189,6 +189,22 @@ static int map_path(struct herc *h, const struct herc_opts *o, const char *name,
 	return 0;
 }
 
+int herc_config_stmt(const char *stmt, char *line, size_t cap)
+{
+	char path[PATH_MAX], buf[1024];
+	FILE *in;
+	int rc = -1;
+	size_t n = strlen(stmt);
+
+	if (join(path, sizeof path, "%s/%s", herc_root(), HERC_CONF) < 0 || !(in = fopen(path, "r")))
+		return -1;
+	while (rc != 0 && fgets(buf, sizeof buf, in))
+		if (strncasecmp(buf, stmt, n) == 0 && (buf[n] == ' ' || buf[n] == '\t'))
+			rc = join(line, cap, "%s", buf);
+	fclose(in);
+	return rc;
+}
+
 static bool replaced(const char *stmt, const struct herc_opts *o)
 {
 	return !strcasecmp(stmt, "CNSLPORT") || !strcasecmp(stmt, "HTTPPORT") ||

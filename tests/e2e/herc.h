@@ -42,6 +42,11 @@ struct herc {
  * reaches it through the live list even after a fatal assertion. */
 int herc_start(struct herc *h, const char *name, const struct herc_opts *o);
 
+/* The demo configuration's statement stmt (e.g. "TIMERINT"), its whole
+ * line with the newline, into line: 0, or -1 when it has none. For a bare
+ * Hercules that must run as the demo machine does (oracle_bare.c). */
+int herc_config_stmt(const char *stmt, char *line, size_t cap);
+
 /* Copy a file, keeping holes (sparse DASD images); 0 or -1. */
 int herc_copy_file(const char *src, const char *dst);
 

@@ -46,6 +46,11 @@ int oracle_run_bare_ins(const char *name, const char *ins, uint8_t result[ORACLE
 int oracle_run_bare_arch(const char *name, const char *ins, const char *arch,
 			 uint8_t result[ORACLE_RESULT_LEN], char *why, size_t whycap);
 
+/* ... on numcpu processors (the normal wait is CPU 0's: the program stops
+ * the others itself). */
+int oracle_run_bare_cpus(const char *name, const char *ins, const char *arch, int numcpu,
+			 uint8_t result[ORACLE_RESULT_LEN], char *why, size_t whycap);
+
 /* Render a storage image (from address 0) as VM/370 CP STORE commands,
  * "STORE 000400 47F00408 ...", one line each, up to 8 fullwords per line,
  * all-zero words skipped. Writes at most cap bytes (NUL-terminated when

@@ -223,7 +223,7 @@ static int free_port(void)
  * insists on (a 3215 console at 0009: channel 0, never X'0F'), and a fresh
  * copy of a one-cylinder 3380 at 0191 (build/guest/dasd191.3380), as the
  * oracle user's 191 minidisk is under CP. */
-static int write_files(struct herc *h, const char *ins, const char *arch)
+static int write_files(struct herc *h, const char *ins, const char *arch, int numcpu)
 {
 	char path[PATH_MAX + 32], dasd[PATH_MAX + 32];
 	FILE *f;
@@ -238,11 +238,15 @@ static int write_files(struct herc *h, const char *ins, const char *arch)
 	if (!f)
 		return -1;
 	fprintf(f, "# oracle suite: bare %s for %s\n"
-		"ARCHMODE  %s\nMAINSIZE  %d\nXPNDSIZE  0\nNUMCPU    1\n"
+		"ARCHMODE  %s\nMAINSIZE  %d\nXPNDSIZE  0\nNUMCPU    %d\n"
 		"CPUSERIAL 000370\nCPUMODEL  3158\nOSTAILOR  QUIET\nPANRATE   FAST\n"
 		"TZOFFSET  +0000\nCNSLPORT  127.0.0.1:%d\nHTTPPORT  %d NOAUTH\n"
 		"HTTPROOT  /usr/share/hercules/\n0009      3215-C /\n0191      3380 %s\n",
-		arch, h->name, arch, ORACLE_MAINSIZE_MB, h->cnslport, h->httpport, dasd);
+		arch, h->name, arch, ORACLE_MAINSIZE_MB, numcpu, h->cnslport, h->httpport, dasd);
+	/* The demo machine's timer interval, so bare and CP runs see the same
+	 * Hercules (the benchmarks compare them). */
+	if (herc_config_stmt("TIMERINT", path, sizeof path) == 0)
+		fputs(path, f);
 	if (fclose(f) != 0)
 		return -1;
 	snprintf(path, sizeof path, "%s/hercules.rc", h->dir);
@@ -254,7 +258,7 @@ static int write_files(struct herc *h, const char *ins, const char *arch)
 }
 
 /* Start Hercules on h (dir, name, log set): 0 up, 1 port taken, -1 failed. */
-static int launch(struct herc *h, const char *ins, const char *arch)
+static int launch(struct herc *h, const char *ins, const char *arch, int numcpu)
 {
 	static const char *const up[] = { "HHCHT006I", NULL }, *const busy[] = { "to become free", NULL };
 	const char *hercules = getenv("HERCULES");
@@ -266,7 +270,7 @@ static int launch(struct herc *h, const char *ins, const char *arch)
 	h->httpport = free_port();
 	if (h->cnslport == h->httpport)
 		return 1;
-	if (h->cnslport < 0 || h->httpport < 0 || write_files(h, ins, arch) != 0)
+	if (h->cnslport < 0 || h->httpport < 0 || write_files(h, ins, arch, numcpu) != 0)
 		return -1;
 	snprintf(conf, sizeof conf, "%s/hercules.cnf", h->dir);
 	snprintf(env, sizeof env, "HERCULES_RC=%s/hercules.rc", h->dir);
@@ -384,6 +388,12 @@ int oracle_run_bare_ins(const char *name, const char *ins, uint8_t result[ORACLE
 int oracle_run_bare_arch(const char *name, const char *ins, const char *arch,
 			 uint8_t result[ORACLE_RESULT_LEN], char *why, size_t whycap)
 {
+	return oracle_run_bare_cpus(name, ins, arch, 1, result, why, whycap);
+}
+
+int oracle_run_bare_cpus(const char *name, const char *ins, const char *arch, int numcpu,
+			 uint8_t result[ORACLE_RESULT_LEN], char *why, size_t whycap)
+{
 	static const char *const waited[] = { "HHCCP011I", NULL };
 	struct herc h;
 	const char *tmp = getenv("TMPDIR");
@@ -409,7 +419,7 @@ int oracle_run_bare_arch(const char *name, const char *ins, const char *arch,
 		return -1;
 	}
 	h.live = true;
-	for (int i = 0; i < START_TRIES && (r = launch(&h, ins, arch)) == 1; i++)
+	for (int i = 0; i < START_TRIES && (r = launch(&h, ins, arch, numcpu)) == 1; i++)
 		;
 	if (r != 0) {
 		say(why, whycap, "hercules did not start");

@@ -187,8 +187,9 @@ static void interactive_16(void)
 }
 
 /* Eight checksum guests and eight loopers with NUMCPU n: every checksum
- * right, and with two processors both dispatch (SMP001I, and the loopers
- * get more than one processor's worth of CPU between them). */
+ * right, every processor busy all the time (INDICATE LOAD), and with two
+ * processors both dispatch (SMP001I, and the loopers get more than one
+ * processor's worth of CPU between them). */
 static void same_work(int numcpu)
 {
 	struct herc_opts o = { .numcpu = numcpu };
@@ -198,6 +199,13 @@ static void same_work(int numcpu)
 	CU_ASSERT((herc_wait_log(&H, "SMP001I PROCESSOR 01 ONLINE", numcpu > 1 ? 10 : 1) == 0) == (numcpu > 1));
 	for (int i = 0; i < 8; i++)
 		CU_ASSERT_FATAL(start_looper(&T[i], SC_FIRST + i) == 0);
+	/* INDICATE LOAD: with eight loopers no processor waits for work (the
+	 * first second may still hold the LOGONs' idle time). */
+	const char *busy = numcpu > 1 ? "CPU-100% APU-100% USERS" : "CPU-100% USERS";
+	int tries = 0;
+	while (tries++ < 10 && cps_cmd_expect(&T[0], "#CP INDICATE LOAD", busy, 2) != 0)
+		;
+	CU_ASSERT(tries <= 10);
 	for (int i = 0; i < 8; i++) {
 		char user[16];
 		snprintf(user, sizeof user, "USER%03d", SC_FIRST + 8 + i);

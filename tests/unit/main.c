@@ -26,13 +26,14 @@ void suite_paging(void);
 void suite_oprange(void);
 void suite_sched(void);
 void suite_pvf(void);
+void suite_cpuload(void);
 
 static void (*const suites[])(void) = {
     suite_ebcdic, suite_ds3270, suite_logo, suite_volmap, suite_ckd,
     suite_fmt, suite_tod, suite_cmdparse, suite_scr,
     suite_dirparse, suite_dirfmt, suite_psw, suite_insn, suite_dat370,
     suite_ccw, suite_mdl, suite_cylmap, suite_cmsfs, suite_edit, suite_fileid,
-    suite_paging, suite_oprange, suite_sched, suite_pvf,
+    suite_paging, suite_oprange, suite_sched, suite_pvf, suite_cpuload,
 };
 
 int main(void)
