@@ -39,7 +39,13 @@
 #define CKD_WRITE_DATA 0x05
 #define CKD_WRITE_CKD  0x1D
 
-enum pf_state { PF_NONE, PF_RESIDENT, PF_OUT };
+/* PF_RECLAIMED: resident again (taken back by a fault) while the write
+ * that was taking it away still runs. Such a frame is not to be taken
+ * until that write ends: taken without a write of its own (unchanged),
+ * it would be freed and reused, zeroed or read into, while the channel
+ * may not yet have read it for the write, and the slot would get those
+ * contents instead of the page's (docs/smp.md, "A page lost"). */
+enum pf_state { PF_NONE, PF_RESIDENT, PF_OUT, PF_RECLAIMED };
 
 /* One real frame: the guest page it holds, if any. */
 struct pframe {
@@ -120,7 +126,7 @@ void pag_drop_slot(uint32_t slot)
 void pag_drop_frame(uint32_t frame)
 {
     struct pframe *p = pf(frame);
-    if (p->pf_state == PF_RESIDENT)
+    if (p->pf_state == PF_RESIDENT || p->pf_state == PF_RECLAIMED)
         pgslot_free(&slots, p->pf_slot);
     *p = (struct pframe){ 0 };
     frm_free((void *)(uintptr_t)frame);
@@ -248,17 +254,11 @@ static struct pgop *free_op(void)
 static void op_done(struct ioreq *rq, const struct irb *irb);
 
 /* Is the page in frame (real key byte key) to be written before its frame
- * is taken? When it changed since it was last written, or has no slot yet;
- * and always with two processors. Hercules invalidates the other
- * processor's TLB entries lazily after SET STORAGE KEY EXTENDED (its own
- * comment calls that synchronisation loose for the change bit), and a
- * change bit was evidently missed: with NUMCPU 2 a guest now and then
- * found a page of its storage gone back to older contents (docs/smp.md,
- * "A page lost under paging"; none in 200 runs once every page was
- * written). */
+ * is taken? When it changed since it was last written, or has no slot yet.
+ * (A page whose last write is still under way is never taken: PF_RECLAIMED.) */
 static bool must_write(uint8_t key, uint32_t slot)
 {
-    return (key & VKEY_CHG) || slot == 0 || smp_count() > 1;
+    return (key & VKEY_CHG) || slot == 0;
 }
 
 /* Take frame's page away. op NULL: now, writing synchronously if the page
@@ -382,6 +382,7 @@ static void out_done(struct pgop *op, bool ok)
             frm_free((void *)(uintptr_t)op->po_frame);
         }
     } else if (op->po_reclaimed) {
+        p->pf_state = PF_RESIDENT;          /* may be taken again now */
         if (!ok) {                          /* resident; its slot is no good */
             pgslot_free(&slots, p->pf_slot);
             p->pf_slot = 0;
@@ -446,6 +447,7 @@ int pag_fault(struct vmblok *vm, uint32_t ga, uint32_t pte, bool wait)
         outs_coming--;
         n_reclaims++;
         vst_map(vm, ga, op->po_frame, op->po_slot);
+        pf(op->po_frame)->pf_state = PF_RECLAIMED;
         return 1;
     }
     if (op && op->po_kind == OP_IN) {

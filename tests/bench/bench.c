@@ -27,7 +27,7 @@
 
 #define IPL_RUNS    7
 #define LOGON_RUNS  7
-#define LOOP_RUNS   3       /* cpuloop bare and under CP, alternately */
+#define LOOP_RUNS   5       /* cpuloop bare and under CP, alternately */
 #define TRAP_N0     50000000.0      /* tests/bench/guest/trapcost.S */
 #define TRAP_N1     200000.0
 

@@ -189,6 +189,24 @@ static int map_path(struct herc *h, const struct herc_opts *o, const char *name,
 	return 0;
 }
 
+#define OPERATOR_RETRY_S 3.0
+
+int herc_operator_query(struct herc *h, const char *cmd, const char *const texts[], double timeout_s,
+			char *line, size_t cap, long *mark)
+{
+	double end = herc_now() + timeout_s;
+	while (herc_now() < end && !herc_signal) {
+		double left = end - herc_now(), wait = left < OPERATOR_RETRY_S ? left : OPERATOR_RETRY_S;
+		*mark = herc_log_mark(h);
+		if (herc_command(h, cmd) != 0)
+			return -1;
+		if (herc_wait_line_from(h, *mark, texts, wait, line, cap) == 0)
+			return 0;
+		fprintf(stderr, "[no answer to %s in %.0f s: again]", cmd, wait);
+	}
+	return -1;
+}
+
 int herc_config_stmt(const char *stmt, char *line, size_t cap)
 {
 	char path[PATH_MAX], buf[1024];

@@ -54,6 +54,15 @@ int herc_copy_file(const char *src, const char *dst);
  * the 3215 operator console) over HTTP. 0 when Hercules answered 200. */
 int herc_command(struct herc *h, const char *cmd);
 
+/* An operator query ("/QUERY PAGING") and the first line after it that
+ * holds every string of texts[] (as herc_wait_line_from), copied to line.
+ * Hercules' integrated 3215 drops the attention for a line typed while CP
+ * is writing to it (README, "The operator console"), so with no answer in
+ * a few seconds the query goes again; for commands without side effects
+ * only. 0, or -1 after timeout_s. */
+int herc_operator_query(struct herc *h, const char *cmd, const char *const texts[], double timeout_s,
+			char *line, size_t cap, long *mark);
+
 /* Log offset now: pass to the *_from calls to wait for the next occurrence. */
 long herc_log_mark(struct herc *h);
 int herc_wait_log(struct herc *h, const char *text, double timeout_s);

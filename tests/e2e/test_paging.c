@@ -50,9 +50,8 @@ static int query_paging(unsigned *ins, unsigned *outs, unsigned *rec, unsigned *
 	static const char *const l2[] = { "FRAMES:", "SLOTS:", NULL };
 	char a[256], b[256];
 	unsigned fr, tot;
-	long mark = herc_log_mark(&H);
-	if (herc_command(&H, "/QUERY PAGING") != 0 ||
-	    herc_wait_line_from(&H, mark, l1, 10, a, sizeof a) != 0 ||
+	long mark;
+	if (herc_operator_query(&H, "/QUERY PAGING", l1, 20, a, sizeof a, &mark) != 0 ||
 	    herc_wait_line_from(&H, mark, l2, 10, b, sizeof b) != 0)
 		return -1;
 	const char *p = strstr(a, "PAGING:"), *q = strstr(b, "FRAMES:");
