@@ -303,8 +303,9 @@ static void idle(uint64_t wake)
     uint64_t t0 = cpu_stck();
     smp_unlock();
     int cls = hw_run(ctx);
+    uint64_t t1 = cpu_stck();           /* the lock's wait is counted as spin */
     smp_lock();
-    per_cpu[smp_cpu()].pc_idle_tod += cpu_stck() - t0;
+    per_cpu[smp_cpu()].pc_idle_tod += t1 - t0;
     if (cls == INT_IO)
         ios_interrupt();
     cpu_sckc(~(uint64_t)0);
