@@ -182,18 +182,28 @@ static int time_logon(double *secs)
 }
 
 /* LOGON of USER111 (IPL CMS in its directory entry) to CMS's Ready. */
+/* A step of a timed sequence failed: what the terminal showed, for the
+ * record (build/test-logs keeps only Hercules' side). -1. */
+static int screen_on_failure(struct s3270 *s, const char *step)
+{
+    char screen[S3270_SCREEN];
+    if (s3270_screen(s, screen, sizeof screen) == 0)
+        fprintf(stderr, "bench: %s failed; the screen:\n%s\n", step, screen);
+    return -1;
+}
+
 static int time_cms_ready(double *secs)
 {
     if (s3270_open(&S, H.cnslport) != 0 || s3270_wait_text(&S, "ONLINE", 10) != 0 ||
         cps_line(&S, "LOGON USER111") != 0 || s3270_wait_text(&S, "ENTER PASSWORD", 10) != 0 ||
         s3270_do(&S, "Wait(10,Unlock)", NULL, 0, 15) != 0 || s3270_type(&S, "USER111") != 0)
-        return -1;
+        return screen_on_failure(&S, "LOGON USER111");
     double t0 = herc_now();
     if (s3270_action(&S, "Enter()") != 0 || s3270_wait_text(&S, "R; T=", 20) != 0)
-        return -1;
+        return screen_on_failure(&S, "LOGON to CMS Ready");
     *secs = herc_now() - t0;
     if (cps_line(&S, "#CP LOGOFF") != 0 || s3270_wait_text(&S, "LOGOFF AT", 10) != 0)
-        return -1;
+        return screen_on_failure(&S, "#CP LOGOFF from CMS");
     s3270_close(&S);
     return 0;
 }
