@@ -36,9 +36,10 @@ char     cpi_ipl_volser[7];
 #define SIGP_SENSE       1u
 
 /* CR0: the ESA/390 translation format (required with DAT on, for
- * guests), and the clock-comparator and CPU-timer subclass masks the
- * dispatcher uses. */
-#define CP_CR0  0x00B00C00u
+ * guests), the clock-comparator and CPU-timer subclass masks the
+ * dispatcher uses, and the external-call mask, by which one processor
+ * wakes the other from its idle wait (smp_wake_other). */
+#define CP_CR0  0x00B02C00u
 
 static int count_cpus(void)
 {

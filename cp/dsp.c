@@ -50,6 +50,7 @@ static struct {
     struct hw_ctx pc_idle;
     uint64_t pc_idle_tod;
     struct cpuload pc_load;
+    bool pc_idling;               /* in idle()'s wait (changed under the lock) */
 } per_cpu[SMP_MAXCPU];
 
 /* Storage for working sets: the frames guests may have, or no limit
@@ -290,10 +291,11 @@ static void idle(uint64_t wake)
             wake = t;
     }
     cpu_spt(CPUTMR_MAX);
-    /* With two processors, look again within a slice: the other one may
-     * make a machine ready (a command, an I/O ending) for this one. */
+    /* With two processors the other one wakes this one when it leaves a
+     * machine ready that it does not run itself (dsp_run); looking again
+     * every DSP_IDLE_LOOK_US as well is only a safety net. */
     if (smp_count() > 1) {
-        uint64_t t = cpu_stck() + (uint64_t)DSP_SLICE_US * TOD_PER_US;
+        uint64_t t = cpu_stck() + (uint64_t)DSP_IDLE_LOOK_US * TOD_PER_US;
         if (t < wake)
             wake = t;
     }
@@ -301,10 +303,12 @@ static void idle(uint64_t wake)
     ctx->hc_psw[0] = IDLE_PSW_HI;
     ctx->hc_psw[1] = IDLE_PSW_LO;
     uint64_t t0 = cpu_stck();
+    per_cpu[smp_cpu()].pc_idling = true;
     smp_unlock();
     int cls = hw_run(ctx);
     uint64_t t1 = cpu_stck();           /* the lock's wait is counted as spin */
     smp_lock();
+    per_cpu[smp_cpu()].pc_idling = false;
     per_cpu[smp_cpu()].pc_idle_tod += t1 - t0;
     if (cls == INT_IO)
         ios_interrupt();
@@ -344,6 +348,11 @@ void dsp_run(void)
             unsigned cpu = smp_cpu();
             per_cpu[cpu].pc_running = vm;
             vm->vm_oncpu = (uint8_t)(cpu + 1);
+            /* Another machine ready and the other processor idle: wake it
+             * rather than leave the machine to its next look. (An external
+             * call pending as it enters its wait still wakes it.) */
+            if (smp_count() > 1 && per_cpu[cpu ^ 1u].pc_idling && sch_pick(&sched, ready, NULL))
+                smp_wake_other();
             uint64_t used = run_slice(vm, more_runnable(vm) ? DSP_SLICE_US : DSP_SLICE_ALONE_US);
             if (per_cpu[cpu].pc_running == vm) {      /* not logged off meanwhile */
                 vm->vm_oncpu = 0;

@@ -16,6 +16,7 @@
 #include "hw/hw.h"
 
 #define SIGP_SENSE       0x01u
+#define SIGP_EXT_CALL    0x02u
 #define SIGP_STOP        0x05u
 #define SIGP_RESTART     0x06u
 #define SIGP_SET_PREFIX  0x0Du
@@ -60,6 +61,12 @@ void smp_lock(void)
                 cpu_yield();
     while (!__sync_bool_compare_and_swap(&cp_lock, 0u, me));
     spin_tod[me - 1] += cpu_stck() - t0;
+}
+
+void smp_wake_other(void)
+{
+    /* Condition code 1 (one already pending) is as good: it wakes it. */
+    cpu_sigp((uint16_t)(smp_cpu() ^ 1u), SIGP_EXT_CALL, NULL);
 }
 
 uint64_t smp_spin_tod(unsigned cpu)

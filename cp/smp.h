@@ -23,6 +23,9 @@ void smp_lock(void);
 void smp_unlock(void);
 /* How long processor cpu has waited for the CP lock in all, TOD units. */
 uint64_t smp_spin_tod(unsigned cpu);
+/* Interrupt the other processor (an external call): wakes it from its
+ * idle wait, or ends the slice it is running, to run the dispatcher. */
+void smp_wake_other(void);
 /* Stop every other processor (SHUTDOWN). */
 void smp_stop_others(void);
 
