@@ -215,8 +215,12 @@ static void logo_line(struct trm *t, int aid, const char *text)
 {
     if (aid == DS_AID_NONE)
         return;                    /* CP's own poll: nothing was typed */
-    t->t_msg[0][0] = t->t_msg[1][0] = '\0';
     t->t_want_logo = true;
+    /* Enter with nothing typed keeps the messages (LOGOFF AT ...): it
+     * also comes from a poll that gets the last Enter a second time. */
+    if (aid == DS_AID_ENTER && !text[0])
+        return;
+    t->t_msg[0][0] = t->t_msg[1][0] = '\0';
     if (aid == DS_AID_ENTER && text[0])
         cfm_prelogon(t, text);     /* may move the terminal to line mode */
 }
