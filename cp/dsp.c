@@ -44,7 +44,7 @@ static struct sch sched;
 /* Each processor's own: what its real CR1 and CR8 hold, the machine it is
  * running (NULL once that machine logs off mid-slice), its idle context,
  * its time in idle waits (TOD units) and its load figures. */
-static struct {
+static struct pcpu {
     uint32_t pc_cr1, pc_cr8;
     struct vmblok *pc_running;
     struct hw_ctx pc_idle;
@@ -273,7 +273,8 @@ static uint64_t run_slice(struct vmblok *vm, uint32_t slice_us)
  * I/O watchdog's next check). */
 static void idle(uint64_t wake)
 {
-    struct hw_ctx *ctx = &per_cpu[smp_cpu()].pc_idle;
+    struct pcpu *pc = &per_cpu[smp_cpu()];
+    struct hw_ctx *ctx = &pc->pc_idle;
     uint64_t term = trm_next_deadline_tod();
     if (term < wake)
         wake = term;
@@ -303,13 +304,13 @@ static void idle(uint64_t wake)
     ctx->hc_psw[0] = IDLE_PSW_HI;
     ctx->hc_psw[1] = IDLE_PSW_LO;
     uint64_t t0 = cpu_stck();
-    per_cpu[smp_cpu()].pc_idling = true;
+    pc->pc_idling = true;
     smp_unlock();
     int cls = hw_run(ctx);
     uint64_t t1 = cpu_stck();           /* the lock's wait is counted as spin */
     smp_lock();
-    per_cpu[smp_cpu()].pc_idling = false;
-    per_cpu[smp_cpu()].pc_idle_tod += t1 - t0;
+    pc->pc_idling = false;
+    pc->pc_idle_tod += t1 - t0;
     if (cls == INT_IO)
         ios_interrupt();
     cpu_sckc(~(uint64_t)0);

@@ -253,16 +253,8 @@ static struct pgop *free_op(void)
 
 static void op_done(struct ioreq *rq, const struct irb *irb);
 
-/* Is the page in frame (real key byte key) to be written before its frame
- * is taken? When it changed since it was last written, or has no slot yet.
- * (A page whose last write is still under way is never taken: PF_RECLAIMED.) */
-static bool must_write(uint8_t key, uint32_t slot)
-{
-    return (key & VKEY_CHG) || slot == 0;
-}
-
 /* Take frame's page away. op NULL: now, writing synchronously if the page
- * must be written (must_write): 1 and the frame is free to use.
+ * changed since it was last written: 1 and the frame is free to use.
  * Otherwise a page-out on op is started: 0, the frame comes free when it
  * ends. -1: the page stays (no slot, or the write failed). */
 static int take(uint32_t frame, struct pgop *op)
@@ -271,12 +263,12 @@ static int take(uint32_t frame, struct pgop *op)
     struct vmblok *vm = p->pf_vm;
     uint32_t ga = p->pf_ga, slot = p->pf_slot;
     uint8_t key = cpu_iske(frame);
-    bool write = must_write(key, slot);
-    if (write && slot == 0 && (slot = pgslot_alloc(&slots)) == 0)
+    bool changed = (key & VKEY_CHG) || slot == 0;
+    if (changed && slot == 0 && (slot = pgslot_alloc(&slots)) == 0)
         return -1;
     vst_fold_rc(vm, ga);                  /* the guest's R and C survive */
     vst_unmap(vm, ga, slot);
-    if (!write) {
+    if (!changed) {
         *p = (struct pframe){ 0 };
         return 1;
     }

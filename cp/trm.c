@@ -221,7 +221,7 @@ static void logo_line(struct trm *t, int aid, const char *text)
     if (aid == DS_AID_ENTER && !text[0])
         return;
     t->t_msg[0][0] = t->t_msg[1][0] = '\0';
-    if (aid == DS_AID_ENTER && text[0])
+    if (aid == DS_AID_ENTER)
         cfm_prelogon(t, text);     /* may move the terminal to line mode */
 }
 

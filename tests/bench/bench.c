@@ -409,7 +409,7 @@ static double ceil_span(int numcpu)
         return -1;
     }
     double start = tod_us(r + 8), end0 = tod_us(r + 16), end1 = tod_us(r + 24);
-    uint32_t sum = (uint32_t)r[36] << 24 | r[37] << 16 | r[38] << 8 | r[39];
+    uint32_t sum = oracle_get32(r + 36);
     if (sum != cps_checksum_of(CEIL_COUNT) || (numcpu > 1) != (end1 > 0)) {
         fprintf(stderr, "bench: smpceil: wrong sum, or CPU 1 %s\n", end1 > 0 ? "ran" : "did not run");
         return -1;
@@ -433,8 +433,9 @@ static int smp_pairs(double (*run)(int), double span[2])
 }
 
 /* bench --smp [N]: only the two-processor figures, N rounds of runs
- * (bare, then under CP; NUMCPU 1 then 2 each), printed and not written to docs: for trying a change
- * to the dispatcher or the machine without the whole benchmark. */
+ * (bare, then under CP; NUMCPU 1 then 2 each), printed and not written
+ * to docs: for trying a change to the dispatcher or the machine without
+ * the whole benchmark. */
 static int smp_only(int pairs)
 {
     herc_init();

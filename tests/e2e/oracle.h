@@ -57,6 +57,9 @@ int oracle_run_bare_cpus(const char *name, const char *ins, const char *arch, in
  * cap > 0) and returns the length of the whole text, as snprintf does. */
 size_t oracle_store_cmds(const uint8_t *bin, size_t len, char *out, size_t cap);
 
+/* The big-endian fullword at p (a result area's). */
+uint32_t oracle_get32(const uint8_t *p);
+
 /* Read a whole file (e.g. build/guest/NAME.bin); malloc'd, NULL on error. */
 uint8_t *oracle_read_file(const char *path, size_t *len);
 

@@ -44,7 +44,7 @@ static void say(char *why, size_t cap, const char *fmt, ...)
 	va_end(ap);
 }
 
-static uint32_t get32(const uint8_t *p)
+uint32_t oracle_get32(const uint8_t *p)
 {
 	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
 }
@@ -104,16 +104,16 @@ size_t oracle_store_cmds(const uint8_t *bin, size_t len, char *out, size_t cap)
 		char piece[48];
 
 		memcpy(w, bin + a, len - a < 4 ? len - a : 4);
-		if (get32(w) == 0) {
+		if (oracle_get32(w) == 0) {
 			inrun = 0;
 			continue;
 		}
 		if (inrun == 8)
 			inrun = 0;
 		if (inrun)
-			snprintf(piece, sizeof piece, " %08X", get32(w));
+			snprintf(piece, sizeof piece, " %08X", oracle_get32(w));
 		else
-			snprintf(piece, sizeof piece, "%sSTORE %06zX %08X", used ? "\n" : "", a, get32(w));
+			snprintf(piece, sizeof piece, "%sSTORE %06zX %08X", used ? "\n" : "", a, oracle_get32(w));
 		append(out, cap, &used, piece);
 		inrun++;
 	}
@@ -170,11 +170,11 @@ int oracle_load_expect(const char *path, uint8_t want[ORACLE_RESULT_LEN],
 int oracle_check(const uint8_t got[ORACLE_RESULT_LEN],
 		 const uint8_t want[ORACLE_RESULT_LEN], char *why, size_t whycap)
 {
-	uint32_t used = get32(got + 4);
+	uint32_t used = oracle_get32(got + 4);
 
-	if (get32(got) != ORACLE_MAGIC) {
+	if (oracle_get32(got) != ORACLE_MAGIC) {
 		say(why, whycap, "result header: word 0 is %08X, not %08X",
-		    get32(got), ORACLE_MAGIC);
+		    oracle_get32(got), ORACLE_MAGIC);
 		return -1;
 	}
 	if (used % 4 || used > ORACLE_MAX_RESULTS) {
@@ -184,11 +184,11 @@ int oracle_check(const uint8_t got[ORACLE_RESULT_LEN],
 	}
 	int first = -1, ndiff = 0;
 	for (unsigned off = 0; off < ORACLE_RESULT_LEN; off += 4) {
-		if (get32(got + off) == get32(want + off))
+		if (oracle_get32(got + off) == oracle_get32(want + off))
 			continue;
 		/* Every difference on stderr, in the .expect file's form. */
 		fprintf(stderr, "\n      %04X %08X  # expected %08X", ORACLE_RESULT_ADDR + off,
-			get32(got + off), get32(want + off));
+			oracle_get32(got + off), oracle_get32(want + off));
 		if (first < 0)
 			first = (int)off;
 		ndiff++;
@@ -197,7 +197,7 @@ int oracle_check(const uint8_t got[ORACLE_RESULT_LEN],
 		return 0;
 	fprintf(stderr, "\n");
 	say(why, whycap, "at %04X: got %08X, expected %08X (%d words differ)",
-	    ORACLE_RESULT_ADDR + first, get32(got + first), get32(want + first), ndiff);
+	    ORACLE_RESULT_ADDR + first, oracle_get32(got + first), oracle_get32(want + first), ndiff);
 	return -1;
 }
 
@@ -359,14 +359,14 @@ static int read_results(struct herc *h, uint8_t result[ORACLE_RESULT_LEN])
 static int judge(const uint32_t psw[2], const uint8_t *res, char *why, size_t whycap)
 {
 	static const char *const cls[] = { "?", "external", "SVC", "program", "machine-check", "I/O" };
-	uint32_t c = get32(res + ORACLE_UNX_OFF + 8);
+	uint32_t c = oracle_get32(res + ORACLE_UNX_OFF + 8);
 
 	if ((psw[0] & (PSW_SYSMASK | PSW_WAIT)) == PSW_WAIT && (psw[1] & PSW_ADDR) == ORACLE_WAIT_NORMAL)
 		return 0;
 	if ((psw[0] & PSW_WAIT) && (psw[1] & PSW_ADDR) == ORACLE_WAIT_DEAD)
 		say(why, whycap, "unexpected %s interruption: old PSW %08X %08X, code word %08X",
-		    cls[c < 6 ? c : 0], get32(res + ORACLE_UNX_OFF), get32(res + ORACLE_UNX_OFF + 4),
-		    get32(res + ORACLE_UNX_OFF + 12));
+		    cls[c < 6 ? c : 0], oracle_get32(res + ORACLE_UNX_OFF), oracle_get32(res + ORACLE_UNX_OFF + 4),
+		    oracle_get32(res + ORACLE_UNX_OFF + 12));
 	else
 		say(why, whycap, "not in the normal wait: PSW %08X %08X", psw[0], psw[1]);
 	return -1;
