@@ -131,7 +131,7 @@ volumes: $(B)/.nucleus-written $(B)/.directory-written $(B)/.cms-written $(B)/cp
 
 # ---- tests ------------------------------------------------------------------
 UNIT_SRCS := $(wildcard tests/unit/*.c) cp/ebcdic.c cp/ds3270.c cp/logo.c cp/fmt.c cp/scr.c \
-             cp/tod.c cp/cmdparse.c cp/psw.c cp/insn.c cp/dat370.c cp/ccw.c cp/ccwckd.c cp/mdl.c cp/cylmap.c cp/pgslot.c cp/pgclock.c cp/oprange.c cp/sch.c cp/pvf.c cp/cpuload.c dasd/cmsfs.c cms/edit.c cms/file.c \
+             cp/tod.c cp/cmdparse.c cp/psw.c cp/insn.c cp/dat370.c cp/ccw.c cp/ccwckd.c cp/mdl.c cp/cylmap.c cp/pgslot.c cp/pgclock.c cp/oprange.c cp/sch.c cp/pvf.c cp/cpuload.c cp/pollecho.c dasd/cmsfs.c cms/edit.c cms/file.c \
              dasd/volmap.c dasd/ckd.c dasd/dirfmt.c dasd/dirparse.c dasd/dirstmt.c
 $(B)/unit: $(patsubst %.c,$(B)/host/%.o,$(UNIT_SRCS))
 	$(HOSTCC) -o $@ $^ -lcunit

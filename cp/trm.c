@@ -17,7 +17,9 @@
  * later unless an attention came first: input Hercules holds comes back
  * with its AID; otherwise the client answers "no AID". (Polling at once
  * could overtake a key the client had just sent, which it would then send
- * twice.) Output produced while a line is being handled is written in one go.
+ * twice.) Even so a poll can meet a key pressed in that instant; the
+ * client's second copy of it is dropped (pollecho.h). Output produced
+ * while a line is being handled is written in one go.
  */
 #include "trm.h"
 #include "cpi.h"
@@ -29,6 +31,7 @@
 #include "ios.h"
 #include "log.h"
 #include "logo.h"
+#include "pollecho.h"
 #include "scr.h"
 #include "vm.h"
 #include "vmcons.h"
@@ -50,12 +53,15 @@ struct trm {
     bool     t_client;         /* a client is connected, as far as CP knows */
     bool     t_busy;           /* a channel program is under way */
     bool     t_reading;        /* ... and it is a Read Modified */
+    bool     t_polling;        /* ... of CP's own poll, no attention behind it */
     bool     t_want_logo;
     bool     t_want_read;
+    bool     t_want_poll;      /* the wanted read is a poll */
     bool     t_kbd_open;       /* our last write unlocked the keyboard */
     bool     t_poll_after;     /* the write under way needs a poll after it */
     uint64_t t_poll_at;        /* when to poll (dsp_now_ms), 0: no poll due */
     bool     t_hold;           /* handling input: write once, at the end */
+    struct pollecho t_echo;    /* a key a poll caught, whose copy may follow */
     char     t_msg[2][TRM_MSG_MAX + 1];   /* logo message lines */
     char     t_userid[9];      /* TM_PASSWORD: who is logging on */
     struct vmblok *t_vm;       /* TM_USER */
@@ -73,13 +79,14 @@ static void client_gone(struct trm *t);
 
 uint16_t trm_devno(const struct trm *t) { return t->t_dev->id_devno; }
 
-static void start(struct trm *t, uint8_t cmd, void *buf, size_t n, bool reading)
+static void start(struct trm *t, uint8_t cmd, void *buf, size_t n, bool reading, bool poll)
 {
     t->t_ccw = (struct ccw1){ cmd, CCW_SLI, (uint16_t)n, ios_addr(buf) };
     int rc = ios_start(t->t_dev, &t->t_ccw);
     if (rc == 0) {
         t->t_busy = true;
         t->t_reading = reading;
+        t->t_polling = poll;
         t->t_poll_after = !reading && t->t_kbd_open;
         return;
     }
@@ -90,7 +97,7 @@ static void start(struct trm *t, uint8_t cmd, void *buf, size_t n, bool reading)
     /* Status pending: an attention came in the same instant. Its
      * interruption comes next and kicks again; what this program was to
      * do is done then (the screen's rows were already counted as sent,
-     * so a write becomes a redraw). */
+     * so a write becomes a redraw; a read is for the attention, no poll). */
     if (reading)
         t->t_want_read = true;
     else if (t->t_mode == TM_LOGO)
@@ -116,8 +123,9 @@ static void kick(struct trm *t)
     if (t->t_busy || !t->t_client || t->t_hold)
         return;
     if (t->t_want_read) {
-        t->t_want_read = false;
-        start(t, DS_CMD_READ_MODIFIED, t->t_in, TRM_READ_MAX, true);
+        bool poll = t->t_want_poll;
+        t->t_want_read = t->t_want_poll = false;
+        start(t, DS_CMD_READ_MODIFIED, t->t_in, TRM_READ_MAX, true, poll);
         return;
     }
     if (t->t_mode == TM_LOGO) {
@@ -125,14 +133,14 @@ static void kick(struct trm *t)
             t->t_want_logo = false;
             size_t n = build_logo(t);
             if (n)
-                start(t, DS_CMD_ERASE_WRITE, t->t_out, n, false);
+                start(t, DS_CMD_ERASE_WRITE, t->t_out, n, false, false);
         }
         return;
     }
     uint8_t cmd;
     size_t n = scr_render(&t->t_scr, dsp_now_ms(), t->t_out, sizeof t->t_out, &cmd);
     if (n)
-        start(t, cmd, t->t_out, n, false);
+        start(t, cmd, t->t_out, n, false, false);
 }
 
 void trm_to_logo(struct trm *t, const char *msg1, const char *msg2)
@@ -202,7 +210,8 @@ static void client_gone(struct trm *t)
     t->t_client = false;
     t->t_kbd_open = false;
     t->t_poll_at = 0;
-    t->t_want_logo = t->t_want_read = false;
+    t->t_want_logo = t->t_want_read = t->t_want_poll = false;
+    t->t_echo.pe_len = 0;
     if (t->t_mode == TM_USER && t->t_vm)
         log_disconnect(t->t_vm);
     t->t_mode = TM_LOGO;
@@ -247,9 +256,14 @@ static size_t last_short_read(uint8_t *b, size_t n)
     return n ? 1 : 0;
 }
 
-static void read_done(struct trm *t, const struct irb *irb)
+static void read_done(struct trm *t, const struct irb *irb, bool poll)
 {
     size_t n = last_short_read(t->t_in, TRM_READ_MAX - irb->ir_scsw.sc_count);
+    uint64_t now = dsp_now_ms();
+    if (pollecho_repeat(&t->t_echo, t->t_in, n, now))
+        return;                    /* the client's answer to the poll before */
+    if (poll && n > 0 && t->t_in[0] != DS_AID_NONE)
+        pollecho_remember(&t->t_echo, t->t_in, n, now);
     if (n > 0 && t->t_in[0] != DS_AID_NONE)
         t->t_kbd_open = false;     /* the key locked the keyboard */
     if (t->t_mode == TM_LOGO) {
@@ -291,8 +305,8 @@ static void trm_done(struct iodev *d, const struct irb *irb)
 {
     struct trm *t = trm_of(d);
     uint8_t ds = irb->ir_scsw.sc_dstat;
-    bool was_read = t->t_reading;
-    t->t_busy = t->t_reading = false;
+    bool was_read = t->t_reading, was_poll = t->t_polling;
+    t->t_busy = t->t_reading = t->t_polling = false;
     if (ds & DS_UC) {
         client_gone(t);
         return;
@@ -300,7 +314,7 @@ static void trm_done(struct iodev *d, const struct irb *irb)
     t->t_client = true;
     if (was_read) {
         t->t_hold = true;
-        read_done(t, irb);
+        read_done(t, irb, was_poll);
         t->t_hold = false;
     } else {
         if (t->t_poll_after)
@@ -309,6 +323,7 @@ static void trm_done(struct iodev *d, const struct irb *irb)
     }
     if (ds & DS_ATTN) {
         t->t_want_read = true;
+        t->t_want_poll = false;
         t->t_poll_at = 0;
     }
     kick(t);
@@ -325,6 +340,7 @@ static void trm_unsol(struct iodev *d, const struct irb *irb)
     if (ds & DS_ATTN) {
         t->t_client = true;
         t->t_want_read = true;
+        t->t_want_poll = false;
         t->t_poll_at = 0;
     } else if (ds & DS_DE) {
         /* Device end alone: a client has just connected to this device. */
@@ -335,6 +351,7 @@ static void trm_unsol(struct iodev *d, const struct irb *irb)
         t->t_mode = TM_LOGO;
         t->t_vm = NULL;
         t->t_msg[0][0] = t->t_msg[1][0] = '\0';
+        t->t_echo.pe_len = 0;
         t->t_want_logo = true;
     }
     kick(t);
@@ -367,7 +384,7 @@ void trm_poll(void)
         uint64_t dl;
         if (t->t_poll_at && t->t_poll_at <= now && !t->t_busy) {
             t->t_poll_at = 0;
-            t->t_want_read = true;
+            t->t_want_read = t->t_want_poll = true;
             kick(t);
         }
         if (t->t_mode != TM_LOGO && (dl = scr_deadline(&t->t_scr)) != 0 && dl <= now)

@@ -27,6 +27,7 @@ void suite_oprange(void);
 void suite_sched(void);
 void suite_pvf(void);
 void suite_cpuload(void);
+void suite_pollecho(void);
 
 static void (*const suites[])(void) = {
     suite_ebcdic, suite_ds3270, suite_logo, suite_volmap, suite_ckd,
@@ -34,6 +35,7 @@ static void (*const suites[])(void) = {
     suite_dirparse, suite_dirfmt, suite_psw, suite_insn, suite_dat370,
     suite_ccw, suite_mdl, suite_cylmap, suite_cmsfs, suite_edit, suite_fileid,
     suite_paging, suite_oprange, suite_sched, suite_pvf, suite_cpuload,
+    suite_pollecho,
 };
 
 int main(void)
