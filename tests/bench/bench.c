@@ -450,6 +450,27 @@ static int smp_only(int pairs)
     return 0;
 }
 
+/* bench --trap [N]: only the trap costs under CP, N runs, and the bare
+ * ESA/390 floor once, printed and not written to docs: for trying a
+ * change to the trap path without the whole benchmark. */
+static int trap_only(int runs)
+{
+    uint8_t r[ORACLE_RESULT_LEN];
+    double cost[4], floor[2];
+    herc_init();
+    for (int i = 0; i < (runs > 0 ? runs : 1); i++) {
+        if (run_under_cp("trapcost", r) != 0)
+            return fail("trapcost did not run") ? 1 : 1;
+        trap_costs(r, cost);
+        printf("SSM %.0f LPSW %.0f SIO %.0f units of %.2f ns\n", cost[1], cost[2], cost[3], cost[0]);
+        fflush(stdout);
+    }
+    if (trap_floor(floor) != 0)
+        return fail("pgmfloor did not run") ? 1 : 1;
+    printf("floor %.0f, saving registers %.0f\n", floor[0], floor[1]);
+    return 0;
+}
+
 /* Seconds from Enter on line to the next Ready. With ht, HT is typed at
  * once, so the output stops after the first screen and the figure is the
  * command's own work, not the terminal's. */
@@ -470,6 +491,8 @@ int main(int argc, char **argv)
 {
     if (argc > 1 && strcmp(argv[1], "--smp") == 0)
         return smp_only(argc > 2 ? atoi(argv[2]) : 1);
+    if (argc > 1 && strcmp(argv[1], "--trap") == 0)
+        return trap_only(argc > 2 ? atoi(argv[2]) : 1);
     const char *out = argc > 1 ? argv[1] : "docs/performance.md";
     double ipl[IPL_RUNS], logon[LOGON_RUNS], cost_cp[4], cost_bare[4];
     uint8_t rb[ORACLE_RESULT_LEN], rc_[ORACLE_RESULT_LEN];
