@@ -37,7 +37,7 @@ deps:
 
 # ---- CP nucleus (freestanding) --------------------------------------------
 CP_C   := $(wildcard cp/*.c) cp/hw/hwinit.c dasd/volmap.c dasd/dirfmt.c
-CP_S   := cp/hw/start.S cp/hw/entry.S
+CP_S   := cp/hw/start.S cp/hw/entry.S cp/hw/pvfasm.S
 CP_OBJ := $(patsubst %.c,$(B)/cp/%.o,$(CP_C)) $(patsubst %.S,$(B)/cp/%.o,$(CP_S))
 
 $(B)/cp/%.o: %.c

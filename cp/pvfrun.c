@@ -1,6 +1,11 @@
-/* pvfrun.c: the privileged-instruction fast path (decisions in pvf.h).
+/* pvfrun.c: the privileged-instruction fast path in C (decisions in pvf.h).
  *
- * Entered from the program-interruption entry (hw/entry.S) when the
+ * The assembler path (hw/pvfasm.S) does SSM, LPSW and the I/O
+ * instructions below first, in their commonest cases; what it leaves
+ * comes here: a page to translate with LRA, STNSM and STOSM, and cases it
+ * does not know.
+ *
+ * Entered from the program-interruption entry (hw/pvfasm.S) when the
  * dispatcher allowed it (LC_FAST_VM), with the guest's registers in
  * LC_SAVE_GR and its old PSW in LC_PGM_OLD, on CP's stack and without the
  * CP lock: it touches only the machine this processor runs, which nothing
@@ -27,7 +32,7 @@
  * tables when its DAT is on): LOAD REAL ADDRESS gives the frame. A page
  * without one sends the instruction down the full path, which pages it
  * in or reflects the guest's exception. The last page translated is kept
- * in LC_FAST_PAGE/LC_FAST_FRAME, like one TLB entry; the dispatcher
+ * in LC_FAST_PAGE/LC_FAST_DELTA, like one TLB entry; the dispatcher
  * forgets it each time it enters the guest, and every change of CP's
  * tables or the guest's happens outside the guest (a trap that takes the
  * full path, or between slices), so it is never stale.
@@ -39,6 +44,29 @@
 #include "gla.h"
 #include "hw/cpu.h"
 #include "hw/hw.h"
+#include "hw/vmoff.h"
+#include <stddef.h>
+
+/* The assembler path's view of the VMBLOK (hw/vmoff.h). */
+#define VMOFF(field, off) _Static_assert(offsetof(struct vmblok, field) == (off), #field " moved: hw/vmoff.h")
+VMOFF(vm_psw.ps_sysmask, VM_SYSMASK);
+VMOFF(vm_psw.ps_key, VM_KEY);
+VMOFF(vm_psw.ps_ec, VM_EC);
+VMOFF(vm_psw.ps_mck, VM_MCK);
+VMOFF(vm_psw.ps_prob, VM_PROB);
+VMOFF(vm_psw.ps_intcode, VM_INTCODE);
+VMOFF(vm_psw.ps_ilc, VM_ILC);
+VMOFF(vm_psw.ps_cc, VM_CC);
+VMOFF(vm_psw.ps_pgmmask, VM_PGMMASK);
+VMOFF(vm_psw.ps_addr, VM_ADDR);
+VMOFF(vm_cr, VM_CR0);
+VMOFF(vm_ext_pending, VM_EXTPEND);
+VMOFF(vm_io_pending, VM_IOPEND);
+VMOFF(vm_devbits, VM_DEVBITS);
+_Static_assert(sizeof(bool) == 1 && sizeof(((struct vmblok *)0)->vm_ext_pending) == 1 &&
+               sizeof(((struct vmblok *)0)->vm_psw.ps_intcode) == 2 &&
+               sizeof(((struct vmblok *)0)->vm_devbits) == 32, "a field's size changed: hw/vmoff.h");
+_Static_assert(LC_FAST_DELTA == LC_FAST_PAGE + 4, "hw/pvfasm.S loads both with one LM");
 
 #define ADDR24     0x00FFFFFFu
 #define PAGE_MASK  0x00FFF000u
@@ -63,9 +91,9 @@ static inline uint8_t *guest_bytes(uint32_t la, uint32_t len)
         if (cpu_lra(page, &ra) != 0)
             return NULL;
         LOWCORE_U32(LC_FAST_PAGE) = page;
-        LOWCORE_U32(LC_FAST_FRAME) = ra;
+        LOWCORE_U32(LC_FAST_DELTA) = ra - page;
     }
-    return (uint8_t *)(uintptr_t)(LOWCORE_U32(LC_FAST_FRAME) | (la & 0xFFFu));
+    return (uint8_t *)(uintptr_t)(la + LOWCORE_U32(LC_FAST_DELTA));
 }
 
 /* The operand address of an S or SI format instruction: base and

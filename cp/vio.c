@@ -31,6 +31,7 @@ struct vdev *vio_attach(struct vmblok *vm, uint16_t addr, uint16_t type, const s
         vm->vm_ndev++;
     struct vdev *vd = &vm->vm_dev[slot];
     memset(vd, 0, sizeof *vd);
+    vm->vm_devbits[(addr & 0xFF) >> 3] |= (uint8_t)(0x80u >> (addr & 7));
     vd->vd_addr = addr;
     vd->vd_type = type;
     vd->vd_ops = ops;
@@ -60,6 +61,12 @@ void vio_detach(struct vmblok *vm, struct vdev *vd)
     while (vm->vm_ndev && !vm->vm_dev[vm->vm_ndev - 1].vd_ops)
         vm->vm_ndev--;
     recount(vm);
+    memset(vm->vm_devbits, 0, sizeof vm->vm_devbits);
+    for (int i = 0; i < vm->vm_ndev; i++)
+        if (vm->vm_dev[i].vd_ops) {
+            uint16_t a = vm->vm_dev[i].vd_addr;
+            vm->vm_devbits[(a & 0xFF) >> 3] |= (uint8_t)(0x80u >> (a & 7));
+        }
 }
 
 void vio_detach_all(struct vmblok *vm)
@@ -68,6 +75,7 @@ void vio_detach_all(struct vmblok *vm)
         if (vm->vm_dev[i].vd_ops)
             vio_detach(vm, &vm->vm_dev[i]);
     vm->vm_ndev = 0;
+    memset(vm->vm_devbits, 0, sizeof vm->vm_devbits);
 }
 
 void vio_reset(struct vmblok *vm)

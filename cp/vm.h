@@ -85,6 +85,10 @@ struct vmblok {
     struct vdev vm_dev[VIO_MAXDEV];
     int       vm_ndev;
     bool      vm_io_pending;            /* some device has an interruption pending */
+    /* Bit (address & X'FF') on: some device has that last byte. A clear
+     * bit is the assembler fast path's proof that an I/O instruction's
+     * device does not exist (hw/pvfasm.S); vio.c keeps it. */
+    uint8_t   vm_devbits[32];
     bool      vm_iowait;                /* a DIAGNOSE waits for its I/O: not dispatchable */
     bool      vm_pgwait;                /* waits for a page-in or a frame: not dispatchable (pag.c) */
     bool      vm_framewait;             /* ... for a frame, from a page-out under way */

@@ -50,30 +50,9 @@ hw_exit:
         ENTRY   hw_mck_entry,     LC_MCK_OLD,     INT_MCK
         ENTRY   hw_io_entry,      LC_IO_OLD,      INT_IO
 
-/* A program interruption: a guest's (problem state; CP runs in supervisor
- * state) first tries the fast path, pvf_program (pvfrun.c), on CP's stack
- * below hw_run's caller. Done there, the guest goes on at once; otherwise
- * hw_pgm_slow saves it (its STM again: the registers are unchanged) and
- * returns from hw_run. CP's own program checks go to hw_cp_fault. */
-        .globl  hw_pgm_entry
-hw_pgm_entry:
-        stm     %r0,%r15,LC_SAVE_GR
-        tm      LC_PGM_OLD+1,0x01
-        jz      2f
-        l       %r2,LC_FAST_VM
-        ltr     %r2,%r2
-        jz      1f
-        l       %r15,LC_CP_SP
-        ahi     %r15,-96
-        brasl   %r14,pvf_program
-        ltr     %r2,%r2
-        jz      1f
-        lm      %r0,%r15,LC_SAVE_GR
-        lpsw    LC_PGM_OLD
-1:      lm      %r0,%r15,LC_SAVE_GR
-        j       hw_pgm_slow
-2:      lhi     %r2,INT_PGM
-        j       hw_cp_fault
+/* A program interruption: hw_pgm_entry (pvfasm.S) tries the fast paths
+ * and comes to hw_pgm_slow with the guest's registers as interrupted
+ * when they do not settle it, or to hw_cp_fault for CP's own. */
 
 /* Processor 1 starts here (smp.c), on the stack whose top is in its own
  * lowcore's LC_CP_SP. */
@@ -86,6 +65,7 @@ smp_start:
         j       .
 
 /* CP itself was interrupted: call hw_fault(class) on the fault stack. */
+        .globl  hw_cp_fault
 hw_cp_fault:
         st      %r2,LC_FAULT_CLASS
         larl    %r15,hw_fault_stack_top

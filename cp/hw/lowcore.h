@@ -38,7 +38,7 @@
 #define LC_FAULT_CLASS   0x250   /* interruption class of a CP fault */
 #define LC_FAST_VM       0x254   /* struct vmblok * the fast path may act for, or 0 */
 #define LC_FAST_PAGE     0x258   /* the fast path's last translation: guest page, */
-#define LC_FAST_FRAME    0x25C   /* ... its real frame (see pvfrun.c) */
+#define LC_FAST_DELTA    0x25C   /* ... its real frame less the page (see pvfrun.c) */
 
 /* Offsets inside struct hw_ctx (cp/hw/hw.h). */
 #define CTX_GR           0

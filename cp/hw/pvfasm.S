@@ -1,0 +1,278 @@
+/* pvfasm.S: the program-interruption entry, and in it the fast path for
+ * the privileged instructions a guest issues most, in assembler.
+ *
+ * A guest's SSM, LPSW, and SIO, TIO or HIO to a device it does not have,
+ * come here as program interruptions. Most change nothing but the
+ * virtual PSW; this path does those before anything else: six registers
+ * saved, the instruction read through the page the fast path translated
+ * last (LC_FAST_PAGE), the rules of pvf.h applied, the VMBLOK updated,
+ * and the guest goes on. That is VM/370's way (DMKPRV's fast paths, then
+ * ECPS:VM's microcode). The C fast path (pvfrun.c) did the same in about
+ * 130 instructions with 26 registers saved and loaded, which cost more
+ * than twice the goal (docs/performance.md).
+ *
+ * Whatever this path does not settle at once goes, with nothing changed,
+ * to pvf_program (pvfrun.c), which can translate a new page with LRA and
+ * knows STNSM and STOSM, and from there to the full simulator (prv.c):
+ *  - another interruption code, or an instruction that is not 4 bytes;
+ *  - virtual problem state (the full path reflects it);
+ *  - the instruction or its operand in a page other than LC_FAST_PAGE;
+ *  - SSM with SSM suppression on; a new mask that is not valid, switches
+ *    DAT, has PER on, or enables for a pending interruption (pvf_sysmask);
+ *  - LPSW of an operand not on a doubleword, of a wait PSW, or of one in
+ *    the other mode (BC/EC), or of an EC PSW with bits that must be zero;
+ *  - an I/O instruction whose address the machine may have (a device
+ *    with the same last byte).
+ * The field offsets are in vmoff.h, checked against the C structures.
+ *
+ * Registers: r5 the VMBLOK, r4 the constants, r1-r3 and r0 work. The
+ * guest's r0-r5 are in LC_SAVE_GR; r6-r15 are still its own.
+ */
+#include "lowcore.h"
+#include "vmoff.h"
+
+#define OP_SSM   0x80
+#define OP_LPSW  0x82
+#define OP_SIO   0x9C
+#define OP_HIO   0x9E
+/* Real PSW word 0 for a guest, key, condition code and program mask
+ * apart: DAT, I/O, external, bit 12, problem state (psw.c psw_to_real). */
+#define REAL0    0x07090000
+
+        .text
+
+/* r2, a guest address, must be in the page of the instruction (r4):
+ * then 0(%r7,%r2) is the byte in its frame. */
+        .macro  IN_PAGE
+        lr      %r3,%r2
+        srl     %r3,12
+        sll     %r3,12
+        cr      %r3,%r4
+        jne     c_path
+        .endm
+
+/* pvf_sysmask for a new system mask in r1 and the virtual PSW's (r0:
+ * its mask, key, EC and M bytes): on when it may simply be set, else to
+ * c_path. Uses r3 and r4. */
+        .macro  MASK_RULE
+        lr      %r3,%r0
+        srl     %r3,24                  /* the mask now */
+        tmll    %r0,0xFF00
+        jz      1f                      /* BC: any mask is valid */
+        tmll    %r1,0xB8                /* EC: bits 0, 2-4 zero */
+        jnz     c_path
+        lr      %r4,%r1
+        or      %r4,%r3
+        tmll    %r4,0x40                /* PER before or after */
+        jnz     c_path
+        lr      %r4,%r1
+        xr      %r4,%r3
+        tmll    %r4,0x04                /* DAT switched */
+        jnz     c_path
+1:      lhi     %r4,-1
+        xr      %r4,%r3
+        nr      %r4,%r1                 /* the bits it turns on */
+        jz      2f
+        cli     VM_EXTPEND(%r5),0       /* may let a pending one in */
+        jne     c_path
+        cli     VM_IOPEND(%r5),0
+        jne     c_path
+2:
+        .endm
+
+/* Back to the guest. (Not counted in prv_counts: what this path does
+ * never reaches CP proper, as VM/370's counts never saw what ECPS:VM's
+ * microcode did; a counter here would cost a tenth of the path.) */
+        .macro  DONE
+        lm      %r0,%r7,LC_SAVE_GR
+        lpsw    LC_PGM_OLD
+        .endm
+
+        .globl  hw_pgm_entry
+hw_pgm_entry:
+        stm     %r0,%r7,LC_SAVE_GR
+        tm      LC_PGM_OLD+1,0x01       /* CP runs in supervisor state: */
+        jz      cp_check                /* this one is CP's own */
+        icm     %r5,15,LC_FAST_VM
+        jz      slow                    /* the dispatcher wants the full path */
+        l       %r1,LC_PGM_ILC-1        /* 0, ILC, code: 00040001 or 00040002 */
+        ahi     %r1,-1
+        lhi     %r0,4
+        sll     %r0,16
+        xr      %r1,%r0
+        sra     %r1,1
+        jnz     c_path                  /* not operation or privileged operation, 4 bytes */
+        lm      %r0,%r1,VM_SYSMASK(%r5) /* r0: mask, key, EC, M; r1: W, P, code */
+        tmlh    %r1,0x00FF
+        jnz     c_path                  /* virtual problem state: the full path reflects it */
+        /* The instruction, 4 bytes before the old PSW's address. */
+        l       %r1,LC_PGM_OLD+4        /* 24-bit: below 4 it wraps to a page */
+        ahi     %r1,-4                  /* ... the fast path never has */
+        lr      %r4,%r1
+        srl     %r4,12
+        sll     %r4,12                  /* r4: its page */
+        lm      %r6,%r7,LC_FAST_PAGE    /* r7: frame less page */
+        cr      %r4,%r6
+        jne     c_path
+        tmll    %r1,0x0FFE              /* at X'FFE' of a page (instructions */
+        jo      c_path                  /* are even): it runs into the next */
+        l       %r6,0(%r7,%r1)          /* r6: the instruction */
+        /* Its operand address D2(B2): every one of these is S format. */
+        lr      %r2,%r6
+        sll     %r2,20
+        srl     %r2,20                  /* D2 */
+        lr      %r3,%r6
+        sll     %r3,16
+        srl     %r3,28                  /* B2 */
+        ltr     %r3,%r3
+        jz      2f
+        chi     %r3,7
+        jh      1f
+        sll     %r3,2
+        a       %r2,LC_SAVE_GR(%r3)     /* a base among the registers used here */
+        j       2f
+1:      larl    %r1,ex_ar
+        ex      %r3,0(%r1)              /* ar %r2,B2: a base still in its register */
+2:      sll     %r2,8
+        srl     %r2,8                   /* r2: the operand address */
+        lr      %r1,%r6
+        srl     %r1,24
+        chi     %r1,OP_SSM
+        je      f_ssm
+        chi     %r1,OP_LPSW
+        je      f_lpsw
+        chi     %r1,OP_SIO
+        jl      c_path
+        chi     %r1,OP_HIO
+        jnh     f_io
+        j       c_path
+
+/* SSM: the byte at the operand becomes the system mask. */
+f_ssm:  tm      VM_CR0(%r5),0x40        /* SSM suppression (CR0 bit 1) */
+        jo      c_path
+        IN_PAGE
+        sr      %r1,%r1
+        ic      %r1,0(%r7,%r2)
+        MASK_RULE
+        stc     %r1,VM_SYSMASK(%r5)
+        DONE
+
+/* LPSW: the doubleword at the operand becomes the PSW (psw.c psw_decode,
+ * pvf.c pvf_lpsw, psw_to_real). */
+f_lpsw: tmll    %r2,7
+        jnz     c_path                  /* the full path's specification exception */
+        IN_PAGE
+        la      %r2,0(%r7,%r2)          /* r2: the new PSW in its frame */
+        l       %r6,0(%r2)              /* r6: its first word */
+        tmlh    %r6,0x0002
+        jnz     c_path                  /* a wait */
+        tmlh    %r6,0x0008
+        jz      3f
+        cli     VM_EC(%r5),0            /* EC: from EC only, and */
+        je      c_path
+        tmll    %r6,0xC0FF              /* bits 16-17 and 24-39 zero */
+        jnz     c_path
+        cli     4(%r2),0
+        jne     c_path
+        j       4f
+3:      cli     VM_EC(%r5),0            /* BC: from BC only */
+        jne     c_path
+4:      lr      %r1,%r6
+        srl     %r1,24
+        MASK_RULE
+        /* Valid and nothing else to do: the virtual PSW, then the real. */
+        stc     %r1,VM_SYSMASK(%r5)
+        lr      %r3,%r6
+        srl     %r3,20
+        lhi     %r0,0x0F
+        nr      %r3,%r0                 /* the key */
+        stc     %r3,VM_KEY(%r5)
+        sll     %r3,20                  /* r3: real PSW word 0 from here on */
+        lr      %r0,%r6
+        srl     %r0,18
+        lhi     %r1,1
+        nr      %r0,%r1
+        stc     %r0,VM_MCK(%r5)
+        lr      %r0,%r6
+        srl     %r0,16
+        nr      %r0,%r1
+        stc     %r0,VM_PROB(%r5)
+        tmlh    %r6,0x0008
+        jz      5f
+        lr      %r1,%r6                 /* EC: condition code, program mask in byte 2 */
+        srl     %r1,8
+        lhi     %r0,0
+        j       6f
+5:      sr      %r1,%r1                 /* BC: ILC, condition code, program mask in byte 4 */
+        ic      %r1,4(%r2)
+        lr      %r0,%r1
+        srl     %r0,6
+6:      stcm    %r0,7,VM_INTCODE(%r5)   /* the interruption code 0, the ILC */
+        lr      %r0,%r1
+        srl     %r0,4
+        lhi     %r6,3
+        nr      %r0,%r6
+        stc     %r0,VM_CC(%r5)
+        sll     %r0,12
+        or      %r3,%r0
+        lhi     %r6,0x0F
+        nr      %r1,%r6
+        stc     %r1,VM_PGMMASK(%r5)
+        sll     %r1,8
+        or      %r3,%r1
+        lhi     %r0,REAL0 >> 16
+        sll     %r0,16
+        or      %r3,%r0
+        st      %r3,LC_PGM_OLD
+        l       %r1,4(%r2)
+        sll     %r1,8
+        srl     %r1,8
+        st      %r1,VM_ADDR(%r5)
+        st      %r1,LC_PGM_OLD+4
+        DONE
+
+/* SIO, TIO, HIO and their X'01' forms: condition code 3 when no device
+ * of the machine has the address's last byte (vm_devbits; vio.c). */
+f_io:   lr      %r0,%r6
+        sll     %r0,8
+        srl     %r0,24                  /* the second byte */
+        chi     %r0,1
+        jh      c_path
+        lr      %r3,%r2
+        sll     %r3,24
+        srl     %r3,27                  /* the address's last byte / 8 */
+        sr      %r1,%r1
+        ic      %r1,VM_DEVBITS(%r3,%r5)
+        lhi     %r4,7
+        nr      %r4,%r2
+        sll     %r1,0(%r4)              /* its bit to X'80' */
+        tmll    %r1,0x80
+        jnz     c_path                  /* a device may have it: vio_find */
+        oi      LC_PGM_OLD+2,0x30       /* condition code 3 */
+        DONE
+
+/* Not settled here: the C fast path (pvfrun.c) with every register in
+ * LC_SAVE_GR, on CP's stack below hw_run's caller, then if need be the
+ * full path (entry.S hw_pgm_slow, which saves the guest again). */
+c_path: stm     %r8,%r15,LC_SAVE_GR+32
+        l       %r2,LC_FAST_VM
+        l       %r15,LC_CP_SP
+        ahi     %r15,-96
+        brasl   %r14,pvf_program
+        ltr     %r2,%r2
+        jz      1f
+        lm      %r0,%r15,LC_SAVE_GR
+        lpsw    LC_PGM_OLD
+1:      lm      %r0,%r15,LC_SAVE_GR
+        j       hw_pgm_slow
+slow:   lm      %r0,%r7,LC_SAVE_GR
+        j       hw_pgm_slow
+cp_check:
+        stm     %r8,%r15,LC_SAVE_GR+32  /* r0-r7 are still as interrupted */
+        lhi     %r2,INT_PGM
+        j       hw_cp_fault
+
+        .align  2
+ex_ar:  ar      %r2,%r0                 /* EX target: the base goes in R2 */
+
+        .section .note.GNU-stack,"",@progbits
