@@ -10,8 +10,8 @@ struct vmblok;
 
 #define DSP_SLICE_US        10000u   /* one time slice: 10 ms of real CPU */
 #define DSP_SLICE_ALONE_US  50000u   /* ... 50 ms when no other machine wants the CPU */
-#define DSP_IDLE_LOOK_US    10000u   /* an idle processor looks for work at least this often:
-                                        100 ms left a machine unrun now and then (docs/smp.md) */
+#define DSP_IDLE_LOOK_US    100000u  /* an idle processor looks for work at least this often,
+                                        a safety net under the SIGP wake-up (docs/smp.md) */
 
 /* The main loop, on each processor, entered with the CP lock (smp.h)
  * held; never returns. */
