@@ -53,6 +53,7 @@ VMOFF(vm_psw.ps_sysmask, VM_SYSMASK);
 VMOFF(vm_psw.ps_key, VM_KEY);
 VMOFF(vm_psw.ps_ec, VM_EC);
 VMOFF(vm_psw.ps_mck, VM_MCK);
+VMOFF(vm_psw.ps_wait, VM_WAIT);
 VMOFF(vm_psw.ps_prob, VM_PROB);
 VMOFF(vm_psw.ps_intcode, VM_INTCODE);
 VMOFF(vm_psw.ps_ilc, VM_ILC);
@@ -65,7 +66,8 @@ VMOFF(vm_io_pending, VM_IOPEND);
 VMOFF(vm_devbits, VM_DEVBITS);
 _Static_assert(sizeof(bool) == 1 && sizeof(((struct vmblok *)0)->vm_ext_pending) == 1 &&
                sizeof(((struct vmblok *)0)->vm_psw.ps_intcode) == 2 &&
-               sizeof(((struct vmblok *)0)->vm_devbits) == 32, "a field's size changed: hw/vmoff.h");
+               sizeof(((struct vmblok *)0)->vm_devbits) == 32 && sizeof(struct vpsw) == 16,
+               "a field's size changed: hw/vmoff.h");
 _Static_assert(LC_FAST_DELTA == LC_FAST_PAGE + 4, "hw/pvfasm.S loads both with one LM");
 
 #define ADDR24     0x00FFFFFFu

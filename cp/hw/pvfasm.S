@@ -162,73 +162,94 @@ f_ssm:  tm      VM_CR0(%r5),0x40        /* SSM suppression (CR0 bit 1) */
 f_lpsw: tmll    %r2,7
         jnz     c_path                  /* the full path's specification exception */
         IN_PAGE
-        la      %r2,0(%r7,%r2)          /* r2: the new PSW in its frame */
-        l       %r6,0(%r2)              /* r6: its first word */
+        la      %r2,0(%r7,%r2)
+        lm      %r6,%r7,0(%r2)          /* r6, r7: the new PSW */
         tmlh    %r6,0x0002
         jnz     c_path                  /* a wait */
         tmlh    %r6,0x0008
         jz      3f
-        cli     VM_EC(%r5),0            /* EC: from EC only, and */
-        je      c_path
+        tmll    %r0,0xFF00              /* EC: from EC only, and */
+        jz      c_path
         tmll    %r6,0xC0FF              /* bits 16-17 and 24-39 zero */
         jnz     c_path
-        cli     4(%r2),0
-        jne     c_path
+        tmlh    %r7,0xFF00
+        jnz     c_path
         j       4f
-3:      cli     VM_EC(%r5),0            /* BC: from BC only */
-        jne     c_path
+3:      tmll    %r0,0xFF00              /* BC: from BC only */
+        jnz     c_path
 4:      lr      %r1,%r6
         srl     %r1,24
         MASK_RULE
-        /* Valid and nothing else to do: the virtual PSW, then the real. */
-        stc     %r1,VM_SYSMASK(%r5)
+        /* Valid, and nothing else to do. The virtual PSW's first 16 bytes
+         * (struct vpsw: mask key EC M, W P code, ILC CC mask -, address)
+         * are built in r1-r4 and stored at once: a store costs as much as
+         * four register instructions. */
+        sll     %r1,24                  /* the system mask (MASK_RULE kept it) */
         lr      %r3,%r6
-        srl     %r3,20
-        lhi     %r0,0x0F
-        nr      %r3,%r0                 /* the key */
-        stc     %r3,VM_KEY(%r5)
-        sll     %r3,20                  /* r3: real PSW word 0 from here on */
-        lr      %r0,%r6
-        srl     %r0,18
-        lhi     %r1,1
-        nr      %r0,%r1
-        stc     %r0,VM_MCK(%r5)
-        lr      %r0,%r6
-        srl     %r0,16
-        nr      %r0,%r1
-        stc     %r0,VM_PROB(%r5)
+        sll     %r3,8
+        srl     %r3,28
+        sll     %r3,16
+        or      %r1,%r3                 /* the key */
+        lr      %r3,%r0
+        srl     %r3,8
+        sll     %r3,24
+        srl     %r3,16
+        or      %r1,%r3                 /* EC, as it was */
+        lr      %r3,%r6
+        sll     %r3,13
+        srl     %r3,31
+        or      %r1,%r3                 /* M */
+        lr      %r2,%r6
+        sll     %r2,15
+        srl     %r2,31
+        sll     %r2,16                  /* W 0, P, interruption code 0 */
         tmlh    %r6,0x0008
         jz      5f
-        lr      %r1,%r6                 /* EC: condition code, program mask in byte 2 */
-        srl     %r1,8
-        lhi     %r0,0
+        lr      %r3,%r6                 /* EC: byte 2 has CC and program mask */
+        sll     %r3,18
+        srl     %r3,30
+        sll     %r3,16                  /* ILC 0, CC */
+        lr      %r4,%r6
+        sll     %r4,20
+        srl     %r4,28
         j       6f
-5:      sr      %r1,%r1                 /* BC: ILC, condition code, program mask in byte 4 */
-        ic      %r1,4(%r2)
-        lr      %r0,%r1
-        srl     %r0,6
-6:      stcm    %r0,7,VM_INTCODE(%r5)   /* the interruption code 0, the ILC */
-        lr      %r0,%r1
-        srl     %r0,4
-        lhi     %r6,3
-        nr      %r0,%r6
-        stc     %r0,VM_CC(%r5)
-        sll     %r0,12
-        or      %r3,%r0
-        lhi     %r6,0x0F
-        nr      %r1,%r6
-        stc     %r1,VM_PGMMASK(%r5)
-        sll     %r1,8
-        or      %r3,%r1
-        lhi     %r0,REAL0 >> 16
-        sll     %r0,16
-        or      %r3,%r0
-        st      %r3,LC_PGM_OLD
-        l       %r1,4(%r2)
-        sll     %r1,8
-        srl     %r1,8
-        st      %r1,VM_ADDR(%r5)
-        st      %r1,LC_PGM_OLD+4
+5:      lr      %r3,%r7                 /* BC: byte 4 has ILC, CC, program mask */
+        srl     %r3,30
+        sll     %r3,8
+        lr      %r4,%r7
+        sll     %r4,2
+        srl     %r4,30
+        or      %r3,%r4
+        sll     %r3,16                  /* ILC, CC */
+        lr      %r4,%r7
+        sll     %r4,4
+        srl     %r4,28
+6:      sll     %r4,8
+        or      %r3,%r4                 /* the program mask */
+        lr      %r4,%r7
+        sll     %r4,8
+        srl     %r4,8                   /* the address */
+        stm     %r1,%r4,VM_SYSMASK(%r5)
+        /* The real PSW (psw_to_real): REAL0 with key, CC, program mask. */
+        lr      %r6,%r1
+        sll     %r6,12
+        srl     %r6,28
+        sll     %r6,20                  /* the key */
+        lr      %r7,%r3
+        sll     %r7,14
+        srl     %r7,30
+        sll     %r7,12
+        or      %r6,%r7                 /* CC */
+        lr      %r7,%r3
+        sll     %r7,20
+        srl     %r7,28
+        sll     %r7,8
+        or      %r6,%r7                 /* the program mask */
+        lhi     %r7,REAL0 >> 16
+        sll     %r7,16
+        or      %r6,%r7
+        lr      %r7,%r4
+        stm     %r6,%r7,LC_PGM_OLD
         DONE
 
 /* SIO, TIO, HIO and their X'01' forms: condition code 3 when no device

@@ -2,7 +2,8 @@
  * (pvfasm.S) reads and writes. Plain #defines for the .S file; pvfrun.c
  * checks each against offsetof at compile time, so a change to struct
  * vmblok or struct vpsw that moves one fails the build instead of the
- * guest. */
+ * guest. The LPSW path stores the whole struct vpsw, bytes 208-223, with
+ * one STM of four words laid out as these offsets say. */
 #ifndef CP_HW_VMOFF_H
 #define CP_HW_VMOFF_H
 
@@ -10,6 +11,7 @@
 #define VM_KEY         209      /* vm_psw.ps_key (uint8_t) */
 #define VM_EC          210      /* vm_psw.ps_ec (bool, one byte) */
 #define VM_MCK         211      /* vm_psw.ps_mck (bool) */
+#define VM_WAIT        212      /* vm_psw.ps_wait (bool) */
 #define VM_PROB        213      /* vm_psw.ps_prob (bool) */
 #define VM_INTCODE     214      /* vm_psw.ps_intcode (uint16_t) */
 #define VM_ILC         216      /* vm_psw.ps_ilc (uint8_t) */
