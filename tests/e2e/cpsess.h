@@ -42,6 +42,8 @@ int cps_display_word(struct s3270 *s, uint32_t addr, uint32_t *v);
  * (cps_load_checksum), and also BEGIN (cps_start_checksum); 0 or -1. */
 #define CHECKSUM_COUNT_ADDR  0x500
 #define CHECKSUM_RESULT_ADDR 0x504
+#define CHECKSUM_STARTED_ADDR 0x508     /* TOD clock before the loop, 8 bytes */
+#define CHECKSUM_ENDED_ADDR  0x510      /* and after it */
 #define CHECKSUM_DONE        "PSW '00020000 00000123'"
 int cps_load_checksum(struct s3270 *s, uint32_t count);
 int cps_start_checksum(struct s3270 *s, uint32_t count);
