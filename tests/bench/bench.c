@@ -15,6 +15,7 @@
  *                a fifth machine, alone and while the four page
  */
 #include <limits.h>
+#include <sched.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,6 +29,7 @@
 #define IPL_RUNS    7
 #define LOGON_RUNS  7
 #define LOOP_RUNS   5       /* cpuloop bare and under CP, alternately */
+#define TRAP_RUNS   5       /* trapcost bare and under CP, and pgmfloor */
 #define TRAP_N0     50000000.0      /* tests/bench/guest/trapcost.S */
 #define TRAP_N1     200000.0
 
@@ -59,6 +61,33 @@ static double tod_us(const uint8_t *p)
     return (double)(t >> 12);
 }
 
+/* The single-guest figures (CPU-bound ratio, trap costs) run with this
+ * process, and so every Hercules and terminal it starts, on one host
+ * core. Left to move between the two, Hercules' CPU and timer threads
+ * gave two kinds of run, one about a third dearer per trap and 10% slower
+ * per instruction, bare runs as much as CP's (docs/performance.md). */
+static cpu_set_t all_cores;
+
+static void pin_one_core(void)
+{
+    if (getenv("BENCH_UNPINNED"))
+        return;                    /* for comparing: bench --loop with it set */
+    cpu_set_t one;
+    int last = -1;
+    for (int c = 0; c < CPU_SETSIZE; c++)
+        if (CPU_ISSET(c, &all_cores))
+            last = c;
+    CPU_ZERO(&one);
+    CPU_SET(last, &one);
+    if (last < 0 || sched_setaffinity(0, sizeof one, &one) != 0)
+        fprintf(stderr, "bench: could not keep to one core; figures may be noisier\n");
+}
+
+static void unpin(void)
+{
+    sched_setaffinity(0, sizeof all_cores, &all_cores);
+}
+
 static uint32_t word_at(const uint8_t *p)
 {
     return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
@@ -88,13 +117,18 @@ static int time_ipl(double *secs)
     return rc;
 }
 
-static int start_cp(const char *name)
+/* numcpu 0: the shipped configuration's NUMCPU (2). */
+static int start_cp(const char *name, int numcpu)
 {
-    return herc_start(&H, name, NULL) == 0 &&
+    struct herc_opts o = { .numcpu = numcpu };
+    return herc_start(&H, name, numcpu ? &o : NULL) == 0 &&
            herc_wait_log(&H, CONTRACT_ONLINE, CONTRACT_IPL_TIMEOUT) == 0 ? 0 : -1;
 }
 
-/* Run a benchmark guest program under CP and read its result area. */
+/* Run a benchmark guest program under CP and read its result area. CP
+ * has one processor, as the bare run has: these runs keep to one host
+ * core (pin_one_core), where a second Hercules processor could only take
+ * time from the first (its idle looks cost the guest about 1%). */
 static int run_under_cp(const char *prog, uint8_t res[ORACLE_RESULT_LEN])
 {
     char path[PATH_MAX];
@@ -102,7 +136,7 @@ static int run_under_cp(const char *prog, uint8_t res[ORACLE_RESULT_LEN])
     snprintf(path, sizeof path, "%s/build/bench-guest/%s.bin", herc_root(), prog);
     uint8_t *bin = oracle_read_file(path, &len);
     int rc = -1;
-    if (bin && start_cp(prog) == 0 && cps_logon(&S, H.cnslport, "USER120", "USER120") == 0 &&
+    if (bin && start_cp(prog, 1) == 0 && cps_logon(&S, H.cnslport, "USER120", "USER120") == 0 &&
         cps_cmd_expect(&S, "DEFINE STORAGE 2M", "STORAGE = 02048K", 10) == 0 &&
         cps_load(&S, bin, len) == 0 && cps_line(&S, "STORE PSW 00000000 00000400") == 0 &&
         cps_cmd_expect(&S, "BEGIN", "DISABLED WAIT PSW '00020000 00000000'", 120) == 0 &&
@@ -477,6 +511,7 @@ static int trap_only(int runs)
     uint8_t r[ORACLE_RESULT_LEN];
     double cost[4], floor[2];
     herc_init();
+    pin_one_core();
     for (int i = 0; i < (runs > 0 ? runs : 1); i++) {
         if (run_under_cp("trapcost", r) != 0)
             return fail("trapcost did not run") ? 1 : 1;
@@ -487,6 +522,23 @@ static int trap_only(int runs)
     if (trap_floor(floor) != 0)
         return fail("pgmfloor did not run") ? 1 : 1;
     printf("floor %.0f, saving registers %.0f\n", floor[0], floor[1]);
+    return 0;
+}
+
+/* bench --loop [N]: only the CPU-bound ratio, N pairs of runs, each
+ * printed: for trying a change to the dispatcher or the slice. */
+static int loop_only(int pairs)
+{
+    uint8_t rb[ORACLE_RESULT_LEN], rc_[ORACLE_RESULT_LEN];
+    herc_init();
+    pin_one_core();
+    for (int i = 0; i < (pairs > 0 ? pairs : 1); i++) {
+        if (run_bare("cpuloop", rb) != 0 || run_under_cp("cpuloop", rc_) != 0)
+            return fail("cpuloop did not run") ? 1 : 1;
+        double b = tod_us(rb + 16) - tod_us(rb + 8), c = tod_us(rc_ + 16) - tod_us(rc_ + 8);
+        printf("bare %.0f us, under CP %.0f us: %.4f\n", b, c, b / c);
+        fflush(stdout);
+    }
     return 0;
 }
 
@@ -508,10 +560,14 @@ static double time_cms_cmd(const char *line, bool ht)
 
 int main(int argc, char **argv)
 {
+    if (sched_getaffinity(0, sizeof all_cores, &all_cores) != 0)
+        CPU_ZERO(&all_cores);
     if (argc > 1 && strcmp(argv[1], "--smp") == 0)
         return smp_only(argc > 2 ? atoi(argv[2]) : 1);
     if (argc > 1 && strcmp(argv[1], "--trap") == 0)
         return trap_only(argc > 2 ? atoi(argv[2]) : 1);
+    if (argc > 1 && strcmp(argv[1], "--loop") == 0)
+        return loop_only(argc > 2 ? atoi(argv[2]) : 1);
     const char *out = argc > 1 ? argv[1] : "docs/performance.md";
     double ipl[IPL_RUNS], logon[LOGON_RUNS], cost_cp[4], cost_bare[4];
     uint8_t rb[ORACLE_RESULT_LEN], rc_[ORACLE_RESULT_LEN];
@@ -526,12 +582,14 @@ int main(int argc, char **argv)
     /* Alternate bare and CP runs and take each median, so a slow moment of
      * the host weighs on neither side alone. */
     double bare_v[LOOP_RUNS], cp_v[LOOP_RUNS];
+    pin_one_core();
     for (int i = 0; i < LOOP_RUNS; i++) {
         if (run_bare("cpuloop", rb) != 0 || run_under_cp("cpuloop", rc_) != 0)
             return fail("cpuloop did not run") ? 1 : 1;
         bare_v[i] = tod_us(rb + 16) - tod_us(rb + 8);
         cp_v[i] = tod_us(rc_ + 16) - tod_us(rc_ + 8);
     }
+    unpin();
     double t_bare = median(bare_v, LOOP_RUNS), t_cp = median(cp_v, LOOP_RUNS);
     double ratio = t_bare / t_cp;
     fprintf(stderr, "bench: cpuloop bare %.0f us, under CP %.0f us, ratio %.4f\n", t_bare, t_cp, ratio);
@@ -548,18 +606,37 @@ int main(int argc, char **argv)
     double dratio = d_bare / d_cp, mb = 100.0 * 10 * 4096 / 1e6;
     fprintf(stderr, "bench: dasdread bare %.0f us, under CP %.0f us, ratio %.3f\n", d_bare, d_cp, dratio);
 
-    if (run_bare("trapcost", rb) != 0 || run_under_cp("trapcost", rc_) != 0)
-        return fail("trapcost did not run") ? 1 : 1;
-    trap_costs(rb, cost_bare);
-    trap_costs(rc_, cost_cp);
-    fprintf(stderr, "bench: trap cost SSM %.0f LPSW %.0f SIO %.0f units of %.2f ns\n",
-            cost_cp[1], cost_cp[2], cost_cp[3], cost_cp[0]);
-    double floor[2];
-    if (trap_floor(floor) != 0)
-        return fail("pgmfloor did not run") ? 1 : 1;
-    fprintf(stderr, "bench: bare ESA/390 trap floor %.0f, saving registers %.0f\n", floor[0], floor[1]);
+    /* Each figure is the median of TRAP_RUNS runs: the host's speed
+     * drifts within a run's few seconds, between its unit loop and its
+     * trap loops, and one run can read a third high. */
+    double tb[4][TRAP_RUNS], tc[4][TRAP_RUNS], fl[2][TRAP_RUNS], floor[2];
+    pin_one_core();
+    for (int i = 0; i < TRAP_RUNS; i++) {
+        double one_b[4], one_c[4], one_f[2];
+        if (run_bare("trapcost", rb) != 0 || run_under_cp("trapcost", rc_) != 0)
+            return fail("trapcost did not run") ? 1 : 1;
+        if (trap_floor(one_f) != 0)
+            return fail("pgmfloor did not run") ? 1 : 1;
+        trap_costs(rb, one_b);
+        trap_costs(rc_, one_c);
+        fprintf(stderr, "bench: trap cost SSM %.0f LPSW %.0f SIO %.0f units of %.2f ns; floor %.0f (%.0f)\n",
+                one_c[1], one_c[2], one_c[3], one_c[0], one_f[0], one_f[1]);
+        for (int k = 0; k < 4; k++) {
+            tb[k][i] = one_b[k];
+            tc[k][i] = one_c[k];
+        }
+        fl[0][i] = one_f[0];
+        fl[1][i] = one_f[1];
+    }
+    for (int k = 0; k < 4; k++) {
+        cost_bare[k] = median(tb[k], TRAP_RUNS);
+        cost_cp[k] = median(tc[k], TRAP_RUNS);
+    }
+    unpin();
+    floor[0] = median(fl[0], TRAP_RUNS);
+    floor[1] = median(fl[1], TRAP_RUNS);
 
-    if (start_cp("bench_logon") != 0)
+    if (start_cp("bench_logon", 0) != 0)
         return fail("CP did not come up") ? 1 : 1;
     for (int i = 0; i < LOGON_RUNS; i++)
         if (time_logon(&logon[i]) != 0)
@@ -648,9 +725,14 @@ int main(int argc, char **argv)
                "every 50 ms: read it as an upper bound with 50 ms resolution.\n"
                "- **CPU-bound ratio**: tests/bench/guest/cpuloop.S sums 1 to 500,000,000 in a "
                "register loop between two STCKs (problem-state STCK runs natively, bare and under "
-               "CP alike). Bare: Hercules in S/370 mode, 2M. Under CP: a 2M virtual machine, loaded "
-               "with STORE, started with BEGIN, alone on the system, running 10 ms slices.\n"
-               "- **Trap cost**: tests/bench/guest/trapcost.S times 50,000,000 iterations of BCT "
+               "CP alike). Bare: Hercules in S/370 mode, 2M. Under CP (NUMCPU 1, as bare): a 2M "
+               "virtual machine, loaded with STORE, started with BEGIN, alone on the system "
+               "(50 ms slices when alone). This "
+               "figure and the trap costs are measured with Hercules, the terminals and the "
+               "harness kept to one host core (sched_setaffinity): left to move between the "
+               "host's cores, runs came in two kinds, one about a tenth slower per instruction "
+               "and a third dearer per trap, bare Hercules as much as CP.\n"
+               "- **Trap cost**: medians of %d runs. tests/bench/guest/trapcost.S times 50,000,000 iterations of BCT "
                "alone and of LR+BCT, whose time per instruction is the unit (%.2f ns under CP), "
                "and 200,000 iterations each of SSM, LPSW (to the next instruction) and SIO to a "
                "device that does not exist, each with its BCT; the cost is (time per iteration - "
@@ -662,7 +744,8 @@ int main(int argc, char **argv)
                "mode, a problem-state loop with DAT on, enabled, in 24-bit mode, as CP runs a "
                "guest, and its program-check handler goes straight back (LPSW of the old PSW), "
                "or first saves and reloads the registers as any CP entry must: what Hercules "
-               "itself charges for a trap, the floor under the figures above.\n"
+               "itself charges for a trap, the floor under the figures above (medians of as many "
+               "runs, each beside a trapcost pair).\n"
                "- **Minidisk reads**: tests/bench/guest/dasdread.S formats one track with ten 4K "
                "records, then times 100 channel programs that each read all ten (SEEK, SEARCH "
                "ID EQUAL, TIC, ten chained READ DATA; 4 MB in all), waiting for each one's "
@@ -704,7 +787,7 @@ int main(int argc, char **argv)
                "there is no CPU 1, alternately %d times each way; the figure is the one-processor "
                "median over the two-processor one: the most any control program could get from "
                "two processors on this host. See docs/smp.md.\n",
-               cost_cp[0], PG_PASSES, SMP_USERS, SMP_COUNT, SMP_PAIRS, CEIL_COUNT, SMP_PAIRS);
+               TRAP_RUNS, cost_cp[0], PG_PASSES, SMP_USERS, SMP_COUNT, SMP_PAIRS, CEIL_COUNT, SMP_PAIRS);
     fclose(f);
     printf("bench: report in %s\n", out);
     return 0;
