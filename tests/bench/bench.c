@@ -447,7 +447,7 @@ out:
     return span;
 }
 
-#define SMP_PAIRS  3               /* NUMCPU 1 and 2 alternately, as many times */
+#define SMP_PAIRS  5               /* NUMCPU 1 and 2 alternately, as many times */
 #define CEIL_COUNT 400000000u      /* tests/bench/guest/smpceil.S's loop on each processor */
 
 /* Seconds for smpceil.S's two shares of the same loop on bare Hercules
