@@ -6,10 +6,13 @@
 # check handler, in supervisor state with DAT off as CP's, goes straight
 # back with LPSW of the old PSW (loop 2), or first saves and reloads the
 # sixteen registers and copies the PSW, as CP's entry must (loop 3).
-# Result area (X'1000'): C'COMP', 64, then each loop's start and end TOD:
+# Loop 4 is cpuloop.S's AR + BCT in that same state: against cpuloop's
+# bare S/370 run, the most a CP on ESA/390 could make of a CPU-bound guest.
+# Result area (X'1000'): C'COMP', 80, then each loop's start and end TOD:
 #   0  N0 x BCT          1  N0 x LR + BCT
 #   2  N1 x SSM + BCT, bare handler
 #   3  N1 x SSM + BCT, saving handler
+#   4  N2 x AR + BCT
         .include "timing.inc"
         .text
         .org    0
@@ -56,7 +59,7 @@ cr0:    .long   0x00B00C00              # ESA/390 translation format, as CP's
 cr1:    .long   0x00002000
 ste0:   .long   0x0000300F
 inv:    .long   0x00000020
-header: .long   0xC3D6D4D7,64
+header: .long   0xC3D6D4D7,80
         .align  8
 ploop:  basr    %r12,0
 b:      la      %r11,0x800(%r0)
@@ -66,10 +69,13 @@ b:      la      %r11,0x800(%r0)
         TIMED   40, n1, b, "ssm mask-b(%r12)"       # loop 2
         mvi     0x7F0,1                 # the handler saves from now on
         TIMED   56, n1, b, "ssm mask-b(%r12)"       # loop 3
+        sr      %r4,%r4
+        TIMED   72, n2, b, "ar %r4,%r3"             # loop 4
         mvc     0(8,%r11),header
         svc     0
 n0:     .long   50000000
 n1:     .long   2000000
+n2:     .long   100000000
 mask:   .byte   0
         .align  2
 svch:   lpsw    done
