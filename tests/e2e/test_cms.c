@@ -72,11 +72,26 @@ static void cp_commands(void)
 	CU_ASSERT(cps_cmd_expect(&T[0], "#CP QUERY TIME", "TIME IS", 10) == 0);
 }
 
+/* Shut CP down so its minidisk writes are on the volume, stop Hercules,
+ * and read file fn_ft from USERnnn's 191 with the host's cmsfs into out;
+ * 0 when cmsfs read it. */
+static int shutdown_and_read(int user, const char *fn_ft, char *out, size_t cap)
+{
+	char cmd[PATH_MAX * 2];
+	CU_ASSERT(herc_command(&H, "/SHUTDOWN") == 0);
+	CU_ASSERT(herc_wait_log(&H, "HHCCP011I", 20) == 0);
+	CU_ASSERT_FATAL(herc_quit(&H) == 0);
+	snprintf(cmd, sizeof cmd, "%s/build/cmsfs read %s/cpusr0.3380 %d 1 %s", herc_root(), H.dir, user, fn_ft);
+	FILE *p = popen(cmd, "r");
+	size_t n = p ? fread(out, 1, cap - 1, p) : 0;
+	out[n] = '\0';
+	return p && pclose(p) == 0 ? 0 : -1;
+}
+
 /* Files: the system disk's, FORMAT of the user's own, COPYFILE, RENAME,
  * STATE, ERASE, QUERY DISK; then the host tool reads what CMS wrote. */
 static void file_commands(void)
 {
-	char path[PATH_MAX + 64], cmd[PATH_MAX * 2];
 	start_cp();
 	CU_ASSERT_FATAL(cps_logon(&T[0], H.cnslport, "USER054", "USER054") == 0);
 	CU_ASSERT(cps_cmd_expect(&T[0], "IPL CMS", "DISK 'A(191)' IS NOT FORMATTED", 20) == 0);
@@ -117,16 +132,8 @@ static void file_commands(void)
 	CU_ASSERT(look(&T[0], "QUERY DISK", "CMS190 190 S  R/O") == 0);
 	/* The host tool reads what CMS wrote, once Hercules has stopped. */
 	CU_ASSERT(cps_cmd_expect(&T[0], "#CP LOGOFF", "LOGOFF AT", 20) == 0);
-	CU_ASSERT(herc_command(&H, "/SHUTDOWN") == 0);
-	CU_ASSERT(herc_wait_log(&H, "HHCCP011I", 20) == 0);
-	CU_ASSERT_FATAL(herc_quit(&H) == 0);
-	snprintf(path, sizeof path, "%s/cpusr0.3380", H.dir);
-	snprintf(cmd, sizeof cmd, "%s/build/cmsfs read %s 54 1 HELLO TEXT", herc_root(), path);
-	FILE *p = popen(cmd, "r");
-	char out[4096] = "";
-	size_t n = p ? fread(out, 1, sizeof out - 1, p) : 0;
-	out[n] = '\0';
-	CU_ASSERT(p && pclose(p) == 0);
+	char out[4096];
+	CU_ASSERT(shutdown_and_read(54, "HELLO TEXT", out, sizeof out) == 0);
 	CU_ASSERT_PTR_NOT_NULL(strstr(out, "WELCOME TO CMS"));
 	CU_ASSERT_PTR_NOT_NULL(strstr(out, "CHARLIE   3"));
 }
@@ -378,16 +385,8 @@ static void typed_at_poll(void)
 	CU_ASSERT(cps_cmd_expect(&T[0], "", "EDIT:", 10) == 0);
 	CU_ASSERT(cps_cmd_expect(&T[0], "FILE", "R; T=", 10) == 0);
 	CU_ASSERT(cps_cmd_expect(&T[0], "#CP LOGOFF", "LOGOFF AT", 20) == 0);
-	CU_ASSERT(herc_command(&H, "/SHUTDOWN") == 0);
-	CU_ASSERT(herc_wait_log(&H, "HHCCP011I", 20) == 0);
-	CU_ASSERT_FATAL(herc_quit(&H) == 0);
-	char cmd[PATH_MAX + 64];
-	snprintf(cmd, sizeof cmd, "%s/build/cmsfs read %s/cpusr0.3380 59 1 RACE TEXT", herc_root(), H.dir);
-	FILE *p = popen(cmd, "r");
 	static char out[8192];
-	size_t n = p ? fread(out, 1, sizeof out - 1, p) : 0;
-	out[n] = '\0';
-	CU_ASSERT_FATAL(p && pclose(p) == 0);
+	CU_ASSERT_FATAL(shutdown_and_read(59, "RACE TEXT", out, sizeof out) == 0);
 	/* Every line once, in order, and nothing else. */
 	const char *at = out;
 	int lines = 0;
