@@ -429,10 +429,12 @@ static double smp_makespan(int numcpu)
     double first = 0, last = 0;
     for (int i = 0; i < SMP_USERS; i++) {
         uint8_t r[32];               /* COUNT, RESULT, STARTED, ENDED */
-        if (cps_display(&P[i], CHECKSUM_COUNT_ADDR, sizeof r, r) != 0 ||
-            oracle_get32(r + 4) != cps_checksum_of(SMP_COUNT))
+        const uint32_t at = CHECKSUM_COUNT_ADDR;
+        if (cps_display(&P[i], at, sizeof r, r) != 0 ||
+            oracle_get32(r + (CHECKSUM_RESULT_ADDR - at)) != cps_checksum_of(SMP_COUNT))
             goto out;                    /* a wrong answer is no throughput */
-        double started = tod_us(r + 8), ended = tod_us(r + 16);
+        double started = tod_us(r + (CHECKSUM_STARTED_ADDR - at));
+        double ended = tod_us(r + (CHECKSUM_ENDED_ADDR - at));
         if (started == 0 || ended < started)
             goto out;
         first = i == 0 || started < first ? started : first;
@@ -525,22 +527,43 @@ static int trap_only(int runs)
     return 0;
 }
 
+/* One round of the CPU-bound figure: cpuloop bare (S/370) and under CP,
+ * their times in us, and pgmfloor's loop 4 (the same loop bare in
+ * ESA/390 mode), ns an iteration. 0, or -1 when one did not run. */
+static int cpuloop_round(double *bare_us, double *cp_us, double *esa_ns)
+{
+    uint8_t rb[ORACLE_RESULT_LEN], rc_[ORACLE_RESULT_LEN];
+    double fl_unused[2];
+    if (run_bare("cpuloop", rb) != 0 || run_under_cp("cpuloop", rc_) != 0) {
+        fail("cpuloop did not run");
+        return -1;
+    }
+    if (trap_floor(fl_unused, esa_ns) != 0) {
+        fail("pgmfloor did not run");
+        return -1;
+    }
+    *bare_us = tod_us(rb + 16) - tod_us(rb + 8);
+    *cp_us = tod_us(rc_ + 16) - tod_us(rc_ + 8);
+    return 0;
+}
+
+/* ns an iteration of cpuloop's loop, from its time in us. */
+static double cpuloop_ns(double us)
+{
+    return us / CPULOOP_N * 1000.0;
+}
+
 /* bench --loop [N]: only the CPU-bound ratio, N pairs of runs, each
  * printed: for trying a change to the dispatcher or the slice. */
 static int loop_only(int pairs)
 {
-    uint8_t rb[ORACLE_RESULT_LEN], rc_[ORACLE_RESULT_LEN];
     herc_init();
     pin_one_core();
     for (int i = 0; i < (pairs > 0 ? pairs : 1); i++) {
-        if (run_bare("cpuloop", rb) != 0 || run_under_cp("cpuloop", rc_) != 0)
-            return fail("cpuloop did not run") ? 1 : 1;
-        double b = tod_us(rb + 16) - tod_us(rb + 8), c = tod_us(rc_ + 16) - tod_us(rc_ + 8);
-        double fl_unused[2], esa;
-        if (trap_floor(fl_unused, &esa) != 0)
-            return fail("pgmfloor did not run") ? 1 : 1;
-        printf("bare %.0f us, under CP %.0f us: %.4f; ceiling %.4f\n", b, c, b / c,
-               b / CPULOOP_N * 1000.0 / esa);
+        double b, c, esa;
+        if (cpuloop_round(&b, &c, &esa) != 0)
+            return 1;
+        printf("bare %.0f us, under CP %.0f us: %.4f; ceiling %.4f\n", b, c, b / c, cpuloop_ns(b) / esa);
         fflush(stdout);
     }
     return 0;
@@ -587,22 +610,15 @@ int main(int argc, char **argv)
      * the host weighs on neither side alone. */
     /* Beside them, the ceiling: the same loop bare in ESA/390 mode, in
      * the state CP runs a guest in (pgmfloor's loop 4), against S/370. */
-    double bare_v[LOOP_RUNS], cp_v[LOOP_RUNS], esa_v[LOOP_RUNS], s370_v[LOOP_RUNS];
+    double bare_v[LOOP_RUNS], cp_v[LOOP_RUNS], esa_v[LOOP_RUNS];
     pin_one_core();
-    for (int i = 0; i < LOOP_RUNS; i++) {
-        double fl_unused[2];
-        if (run_bare("cpuloop", rb) != 0 || run_under_cp("cpuloop", rc_) != 0)
-            return fail("cpuloop did not run") ? 1 : 1;
-        if (trap_floor(fl_unused, &esa_v[i]) != 0)
-            return fail("pgmfloor did not run") ? 1 : 1;
-        bare_v[i] = tod_us(rb + 16) - tod_us(rb + 8);
-        cp_v[i] = tod_us(rc_ + 16) - tod_us(rc_ + 8);
-        s370_v[i] = bare_v[i] / CPULOOP_N * 1000.0;
-    }
+    for (int i = 0; i < LOOP_RUNS; i++)
+        if (cpuloop_round(&bare_v[i], &cp_v[i], &esa_v[i]) != 0)
+            return 1;
     unpin();
     double t_bare = median(bare_v, LOOP_RUNS), t_cp = median(cp_v, LOOP_RUNS);
     double ratio = t_bare / t_cp;
-    double it_370 = median(s370_v, LOOP_RUNS), it_esa = median(esa_v, LOOP_RUNS);
+    double it_370 = cpuloop_ns(t_bare), it_esa = median(esa_v, LOOP_RUNS);
     fprintf(stderr, "bench: cpuloop bare %.0f us, under CP %.0f us, ratio %.4f; ceiling %.4f (%.3f ns, %.3f ns)\n",
             t_bare, t_cp, ratio, it_370 / it_esa, it_370, it_esa);
 
