@@ -48,6 +48,29 @@ static inline bool pvf_ssm(const struct vpsw *p, uint32_t cr0, uint8_t m, bool p
  * all there is to do (pvf.c). */
 bool pvf_lpsw(const struct vpsw *p, const uint8_t raw[8], bool pending, struct vpsw *out);
 
+/* LPSW's assembler fast path (hw/pvfasm.S) builds the new virtual PSW
+ * and the real one from two tables instead of taking the new PSW apart
+ * bit by bit, which cost about 60 instructions of the 240 a trapped LPSW
+ * took (docs/cp-core.md). Each is indexed by one byte of the new PSW and
+ * filled from psw_decode and psw_to_real themselves, so the fast path
+ * cannot read a PSW differently from the rest of CP:
+ *  - byte 1 (key, EC, M, W, P): struct vpsw's words 0 and 1 but for the
+ *    system mask, and the real PSW's word 0 with the key;
+ *  - the byte with the condition code and program mask, byte 4 in BC mode
+ *    (the ILC too) and byte 2 in EC mode (its top bits are zero in a
+ *    valid EC PSW, so one table serves both): struct vpsw's word 2, and
+ *    the real PSW's CC and program-mask bits.
+ * Words are struct vpsw's as the big-endian nucleus lays it out (the
+ * offsets of hw/vmoff.h). pvf_lpsw_compose is the recipe the assembler
+ * follows, in C for the unit test. */
+struct pvf_lpsw_b1   { uint32_t vpsw0, vpsw1, real0, unused; };
+struct pvf_lpsw_ccpm { uint32_t vpsw2, real0; };
+void pvf_lpsw_tables(struct pvf_lpsw_b1 b1[256], struct pvf_lpsw_ccpm ccpm[256]);
+void pvf_lpsw_compose(const struct pvf_lpsw_b1 b1[256], const struct pvf_lpsw_ccpm ccpm[256],
+                      const uint8_t raw[8], uint32_t vpsw[4], uint32_t real[2]);
+/* struct vpsw as those four words. */
+void pvf_vpsw_words(const struct vpsw *p, uint32_t w[4]);
+
 /* The nucleus side (pvfrun.c): set up the counters (at IPL), and the fast
  * path itself, called by the program-interruption entry: 1 done, 0 for
  * the full path. */

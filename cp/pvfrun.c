@@ -69,6 +69,12 @@ _Static_assert(sizeof(bool) == 1 && sizeof(((struct vmblok *)0)->vm_ext_pending)
                sizeof(((struct vmblok *)0)->vm_devbits) == 32 && sizeof(struct vpsw) == 16,
                "a field's size changed: hw/vmoff.h");
 _Static_assert(LC_FAST_DELTA == LC_FAST_PAGE + 4, "hw/pvfasm.S loads both with one LM");
+_Static_assert(sizeof(struct pvf_lpsw_b1) == 16 && sizeof(struct pvf_lpsw_ccpm) == 8,
+               "hw/pvfasm.S indexes LPSW's tables by 16 and 8");
+
+/* LPSW's tables (pvf.h), for hw/pvfasm.S; filled at IPL. */
+struct pvf_lpsw_b1 pvf_lpsw_tab1[256] __attribute__((aligned(16)));
+struct pvf_lpsw_ccpm pvf_lpsw_tabcc[256] __attribute__((aligned(8)));
 
 #define ADDR24     0x00FFFFFFu
 #define PAGE_MASK  0x00FFF000u
@@ -154,6 +160,7 @@ void pvf_init(void)
 {
     static const uint8_t ops[] = { OP_SSM, OP_LPSW, OP_SIO, OP_TIO, OP_HIO, OP_STNSM, OP_STOSM };
     static uint32_t unused;
+    pvf_lpsw_tables(pvf_lpsw_tab1, pvf_lpsw_tabcc);
     for (unsigned i = 0; i < sizeof ops; i++)
         for (uint8_t op2 = 0; op2 < 2; op2++) {
             const struct prv_op *row = prv_find(ops[i], op2);

@@ -35,9 +35,6 @@
 #define OP_LPSW  0x82
 #define OP_SIO   0x9C
 #define OP_HIO   0x9E
-/* Real PSW word 0 for a guest, key, condition code and program mask
- * apart: DAT, I/O, external, bit 12, problem state (psw.c psw_to_real). */
-#define REAL0    0x07090000
 
         .text
 
@@ -174,80 +171,40 @@ f_lpsw: tmll    %r2,7
         jnz     c_path
         tmlh    %r7,0xFF00
         jnz     c_path
+        lr      %r2,%r6
+        sll     %r2,16
+        srl     %r2,24                  /* r2: byte 2, CC and program mask */
         j       4f
 3:      tmll    %r0,0xFF00              /* BC: from BC only */
         jnz     c_path
+        lr      %r2,%r7
+        srl     %r2,24                  /* r2: byte 4, ILC, CC, program mask */
 4:      lr      %r1,%r6
         srl     %r1,24
         MASK_RULE
         /* Valid, and nothing else to do. The virtual PSW's first 16 bytes
          * (struct vpsw: mask key EC M, W P code, ILC CC mask -, address)
-         * are built in r1-r4 and stored at once: a store costs as much as
-         * four register instructions. */
-        sll     %r1,24                  /* the system mask (MASK_RULE kept it) */
-        lr      %r3,%r6
-        sll     %r3,8
-        srl     %r3,28
-        sll     %r3,16
-        or      %r1,%r3                 /* the key */
-        lr      %r3,%r0
-        srl     %r3,8
-        sll     %r3,24
-        srl     %r3,16
-        or      %r1,%r3                 /* EC, as it was */
-        lr      %r3,%r6
-        sll     %r3,13
-        srl     %r3,31
-        or      %r1,%r3                 /* M */
+         * are built in r1-r4 from LPSW's tables (pvf.h: pvf_lpsw_compose
+         * is this recipe) and stored at once, then the real PSW in r6-r7. */
+        sll     %r2,3
+        larl    %r4,pvf_lpsw_tabcc
+        l       %r0,4(%r2,%r4)          /* real: CC, program mask */
+        l       %r3,0(%r2,%r4)          /* word 2: ILC, CC, program mask */
         lr      %r2,%r6
-        sll     %r2,15
-        srl     %r2,31
-        sll     %r2,16                  /* W 0, P, interruption code 0 */
-        tmlh    %r6,0x0008
-        jz      5f
-        lr      %r3,%r6                 /* EC: byte 2 has CC and program mask */
-        sll     %r3,18
-        srl     %r3,30
-        sll     %r3,16                  /* ILC 0, CC */
-        lr      %r4,%r6
-        sll     %r4,20
-        srl     %r4,28
-        j       6f
-5:      lr      %r3,%r7                 /* BC: byte 4 has ILC, CC, program mask */
-        srl     %r3,30
-        sll     %r3,8
-        lr      %r4,%r7
-        sll     %r4,2
-        srl     %r4,30
-        or      %r3,%r4
-        sll     %r3,16                  /* ILC, CC */
-        lr      %r4,%r7
-        sll     %r4,4
-        srl     %r4,28
-6:      sll     %r4,8
-        or      %r3,%r4                 /* the program mask */
+        sll     %r2,8
+        srl     %r2,24
+        sll     %r2,4
+        larl    %r4,pvf_lpsw_tab1
+        ar      %r4,%r2                 /* byte 1's row */
+        sll     %r1,24                  /* the system mask (MASK_RULE kept it) */
+        o       %r1,0(%r4)              /* word 0: and key, EC, M */
+        l       %r2,4(%r4)              /* word 1: W, P, code 0 */
+        o       %r0,8(%r4)              /* real: and the rest, with the key */
         lr      %r4,%r7
         sll     %r4,8
-        srl     %r4,8                   /* the address */
+        srl     %r4,8                   /* word 3: the address */
         stm     %r1,%r4,VM_SYSMASK(%r5)
-        /* The real PSW (psw_to_real): REAL0 with key, CC, program mask. */
-        lr      %r6,%r1
-        sll     %r6,12
-        srl     %r6,28
-        sll     %r6,20                  /* the key */
-        lr      %r7,%r3
-        sll     %r7,14
-        srl     %r7,30
-        sll     %r7,12
-        or      %r6,%r7                 /* CC */
-        lr      %r7,%r3
-        sll     %r7,20
-        srl     %r7,28
-        sll     %r7,8
-        or      %r6,%r7                 /* the program mask */
-        lhi     %r7,REAL0 >> 16
-        sll     %r7,16
-        or      %r6,%r7
+        lr      %r6,%r0
         lr      %r7,%r4
         stm     %r6,%r7,LC_PGM_OLD
         DONE
