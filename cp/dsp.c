@@ -249,7 +249,7 @@ static uint64_t run_slice(struct vmblok *vm, uint32_t slice_us)
         /* The privileged-instruction fast path (pvfrun.c) may act for it,
          * except while a stand-in frame runs one instruction under PER. */
         LOWCORE_U32(LC_FAST_VM) = vm->vm_ncomp ? 0 : (uint32_t)(uintptr_t)vm;
-        LOWCORE_U32(LC_FAST_PAGE) = 1;          /* no page: forget the last one */
+        LOWCORE_U32(LC_FAST_PAGE) = ~0u;        /* no page: forget the last one */
         smp_unlock();                 /* the guest runs without the CP lock */
         int cls = hw_run(&vm->vm_ctx);
         smp_lock();

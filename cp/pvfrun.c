@@ -95,10 +95,10 @@ static inline uint8_t *guest_bytes(uint32_t la, uint32_t len)
     uint32_t ra, page = la & PAGE_MASK;
     if ((la & ~PAGE_MASK & ADDR24) + len > 0x1000u)
         return NULL;
-    if (page != LOWCORE_U32(LC_FAST_PAGE)) {
+    if (page >> 12 != LOWCORE_U32(LC_FAST_PAGE)) {
         if (cpu_lra(page, &ra) != 0)
             return NULL;
-        LOWCORE_U32(LC_FAST_PAGE) = page;
+        LOWCORE_U32(LC_FAST_PAGE) = page >> 12;
         LOWCORE_U32(LC_FAST_DELTA) = ra - page;
     }
     return (uint8_t *)(uintptr_t)(la + LOWCORE_U32(LC_FAST_DELTA));

@@ -23,6 +23,7 @@ static const struct {
 void hw_set_new_psws(void)
 {
     LOWCORE_U32(LC_CUR_CTX) = 0;
+    LOWCORE_U32(LC_FAST_PGMID) = 0x00040001u;   /* pvfasm.S compares against it */
     for (unsigned i = 0; i < sizeof new_psws / sizeof new_psws[0]; i++) {
         LOWCORE_U32(new_psws[i].lc) = CP_PSW_HI;
         LOWCORE_U32(new_psws[i].lc + 4) = ADDR31 | (uint32_t)(uintptr_t)new_psws[i].entry;

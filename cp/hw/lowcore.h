@@ -37,8 +37,10 @@
 #define LC_RUN_PSW       0x248   /* 8 bytes: the PSW hw_run loads */
 #define LC_FAULT_CLASS   0x250   /* interruption class of a CP fault */
 #define LC_FAST_VM       0x254   /* struct vmblok * the fast path may act for, or 0 */
-#define LC_FAST_PAGE     0x258   /* the fast path's last translation: guest page, */
+#define LC_FAST_PAGE     0x258   /* the fast path's last translation: guest page number, */
 #define LC_FAST_DELTA    0x25C   /* ... its real frame less the page (see pvfrun.c) */
+#define LC_FAST_PGMID    0x260   /* constant: X'00040001', the first word the fast path
+                                  * takes (4-byte instruction, operation exception) */
 
 /* Offsets inside struct hw_ctx (cp/hw/hw.h). */
 #define CTX_GR           0

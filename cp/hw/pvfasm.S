@@ -38,24 +38,20 @@
 
         .text
 
-/* r2, a guest address, must be in the page of the instruction (r4):
- * then 0(%r7,%r2) is the byte in its frame. */
+/* r2, a guest address, must be in the page of the instruction (r4, its
+ * number): then 0(%r7,%r2) is the byte in its frame. */
         .macro  IN_PAGE
         lr      %r3,%r2
         srl     %r3,12
-        sll     %r3,12
         cr      %r3,%r4
         jne     c_path
         .endm
 
-/* pvf_sysmask for a new system mask in r1 and the virtual PSW's (r0:
- * its mask, key, EC and M bytes): on when it may simply be set, else to
- * c_path. Uses r3 and r4. */
-        .macro  MASK_RULE
-        lr      %r3,%r0
-        srl     %r3,24                  /* the mask now */
-        tmll    %r0,0xFF00
-        jz      1f                      /* BC: any mask is valid */
+/* pvf_sysmask for a new system mask in r1 and the mask now in r3: on
+ * when it may simply be set, else to c_path. MASK_EC is the EC-mode part
+ * (uses r4), MASK_ON what any mode asks: a mask that turns a bit on while
+ * an interruption is pending goes to CP, which may let it in (uses r4). */
+        .macro  MASK_EC
         tmll    %r1,0xB8                /* EC: bits 0, 2-4 zero */
         jnz     c_path
         lr      %r4,%r1
@@ -66,11 +62,13 @@
         xr      %r4,%r3
         tmll    %r4,0x04                /* DAT switched */
         jnz     c_path
-1:      lhi     %r4,-1
+        .endm
+        .macro  MASK_ON
+        lhi     %r4,-1
         xr      %r4,%r3
         nr      %r4,%r1                 /* the bits it turns on */
         jz      2f
-        cli     VM_EXTPEND(%r5),0       /* may let a pending one in */
+        cli     VM_EXTPEND(%r5),0
         jne     c_path
         cli     VM_IOPEND(%r5),0
         jne     c_path
@@ -93,11 +91,8 @@ hw_pgm_entry:
         icm     %r5,15,LC_FAST_VM
         jz      slow                    /* the dispatcher wants the full path */
         l       %r1,LC_PGM_ILC-1        /* 0, ILC, code: 00040001 or 00040002 */
-        ahi     %r1,-1
-        lhi     %r0,4
-        sll     %r0,16
-        xr      %r1,%r0
-        sra     %r1,1
+        s       %r1,LC_FAST_PGMID
+        sra     %r1,1                   /* 0 or 1 to 0; SRL would set no CC */
         jnz     c_path                  /* not operation or privileged operation, 4 bytes */
         lm      %r0,%r1,VM_SYSMASK(%r5) /* r0: mask, key, EC, M; r1: W, P, code */
         tmlh    %r1,0x00FF
@@ -106,8 +101,7 @@ hw_pgm_entry:
         l       %r1,LC_PGM_OLD+4        /* 24-bit: below 4 it wraps to a page */
         ahi     %r1,-4                  /* ... the fast path never has */
         lr      %r4,%r1
-        srl     %r4,12
-        sll     %r4,12                  /* r4: its page */
+        srl     %r4,12                  /* r4: its page number */
         lm      %r6,%r7,LC_FAST_PAGE    /* r7: frame less page */
         cr      %r4,%r6
         jne     c_path
@@ -120,17 +114,11 @@ hw_pgm_entry:
         srl     %r2,20                  /* D2 */
         lr      %r3,%r6
         sll     %r3,16
-        srl     %r3,28                  /* B2 */
-        ltr     %r3,%r3
-        jz      2f
-        chi     %r3,7
-        jh      1f
-        sll     %r3,2
-        a       %r2,LC_SAVE_GR(%r3)     /* a base among the registers used here */
-        j       2f
-1:      larl    %r1,ex_ar
-        ex      %r3,0(%r1)              /* ar %r2,B2: a base still in its register */
-2:      sll     %r2,8
+        srl     %r3,28
+        sll     %r3,3                   /* B2, times a row of base_add */
+        larl    %r1,base_add
+        b       0(%r3,%r1)
+opaddr: sll     %r2,8
         srl     %r2,8                   /* r2: the operand address */
         lr      %r1,%r6
         srl     %r1,24
@@ -150,38 +138,35 @@ f_ssm:  tm      VM_CR0(%r5),0x40        /* SSM suppression (CR0 bit 1) */
         IN_PAGE
         sr      %r1,%r1
         ic      %r1,0(%r7,%r2)
-        MASK_RULE
+        lr      %r3,%r0
+        srl     %r3,24                  /* the mask now */
+        tmll    %r0,0xFF00              /* r0 byte 2: EC */
+        jz      1f
+        MASK_EC
+1:      MASK_ON
         stc     %r1,VM_SYSMASK(%r5)
         DONE
 
 /* LPSW: the doubleword at the operand becomes the PSW (psw.c psw_decode,
- * pvf.c pvf_lpsw, psw_to_real). */
+ * pvf.c pvf_lpsw, psw_to_real). BC mode runs straight through; EC mode's
+ * further checks are out of line, at lpsw_ec. */
 f_lpsw: tmll    %r2,7
         jnz     c_path                  /* the full path's specification exception */
         IN_PAGE
         la      %r2,0(%r7,%r2)
         lm      %r6,%r7,0(%r2)          /* r6, r7: the new PSW */
-        tmlh    %r6,0x0002
-        jnz     c_path                  /* a wait */
-        tmlh    %r6,0x0008
-        jz      3f
-        tmll    %r0,0xFF00              /* EC: from EC only, and */
-        jz      c_path
-        tmll    %r6,0xC0FF              /* bits 16-17 and 24-39 zero */
-        jnz     c_path
-        tmlh    %r7,0xFF00
-        jnz     c_path
-        lr      %r2,%r6
-        sll     %r2,16
-        srl     %r2,24                  /* r2: byte 2, CC and program mask */
-        j       4f
-3:      tmll    %r0,0xFF00              /* BC: from BC only */
+        lr      %r3,%r0
+        srl     %r3,24                  /* the mask now */
+        lr      %r1,%r6
+        srl     %r1,24                  /* the new mask */
+        tmlh    %r6,0x000A
+        jnz     lpsw_ec                 /* EC mode, or a wait */
+        tmll    %r0,0xFF00              /* BC: from BC only */
         jnz     c_path
         lr      %r2,%r7
         srl     %r2,24                  /* r2: byte 4, ILC, CC, program mask */
-4:      lr      %r1,%r6
-        srl     %r1,24
-        MASK_RULE
+lpsw_on:
+        MASK_ON
         /* Valid, and nothing else to do. The virtual PSW's first 16 bytes
          * (struct vpsw: mask key EC M, W P code, ILC CC mask -, address)
          * are built in r1-r4 from LPSW's tables (pvf.h: pvf_lpsw_compose
@@ -196,7 +181,7 @@ f_lpsw: tmll    %r2,7
         sll     %r2,4
         larl    %r4,pvf_lpsw_tab1
         ar      %r4,%r2                 /* byte 1's row */
-        sll     %r1,24                  /* the system mask (MASK_RULE kept it) */
+        sll     %r1,24                  /* the system mask */
         o       %r1,0(%r4)              /* word 0: and key, EC, M */
         l       %r2,4(%r4)              /* word 1: W, P, code 0 */
         o       %r0,8(%r4)              /* real: and the rest, with the key */
@@ -208,6 +193,20 @@ f_lpsw: tmll    %r2,7
         lr      %r7,%r4
         stm     %r6,%r7,LC_PGM_OLD
         DONE
+lpsw_ec:
+        tmlh    %r6,0x0002
+        jnz     c_path                  /* a wait */
+        tmll    %r0,0xFF00              /* EC: from EC only, and */
+        jz      c_path
+        tmll    %r6,0xC0FF              /* bits 16-17 and 24-39 zero */
+        jnz     c_path
+        tmlh    %r7,0xFF00
+        jnz     c_path
+        MASK_EC
+        lr      %r2,%r6
+        sll     %r2,16
+        srl     %r2,24                  /* r2: byte 2, CC and program mask */
+        j       lpsw_on
 
 /* SIO, TIO, HIO and their X'01' forms: condition code 3 when no device
  * of the machine has the address's last byte (vm_devbits; vio.c). */
@@ -250,7 +249,37 @@ cp_check:
         lhi     %r2,INT_PGM
         j       hw_cp_fault
 
-        .align  2
-ex_ar:  ar      %r2,%r0                 /* EX target: the base goes in R2 */
+/* Add base register B2 to r2, one 8-byte row for each: r1-r7 are in
+ * LC_SAVE_GR (r6 and r7 hold the instruction and the frame delta by
+ * now), r8-r15 are still the guest's own. A jump into the row beats the
+ * EXECUTE of an AR it replaced. */
+        .macro  BASE_SAVED n
+        a       %r2,LC_SAVE_GR+4*\n
+        j       opaddr
+        .endm
+        .macro  BASE_LIVE n
+        ar      %r2,%r\n
+        j       opaddr
+        .balign 8
+        .endm
+        .balign 8
+base_add:
+        j       opaddr                      /* B2 0: no base */
+        .balign 8
+        BASE_SAVED 1
+        BASE_SAVED 2
+        BASE_SAVED 3
+        BASE_SAVED 4
+        BASE_SAVED 5
+        BASE_SAVED 6
+        BASE_SAVED 7
+        BASE_LIVE 8
+        BASE_LIVE 9
+        BASE_LIVE 10
+        BASE_LIVE 11
+        BASE_LIVE 12
+        BASE_LIVE 13
+        BASE_LIVE 14
+        BASE_LIVE 15
 
         .section .note.GNU-stack,"",@progbits
