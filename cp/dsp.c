@@ -247,8 +247,11 @@ static uint64_t run_slice(struct vmblok *vm, uint32_t slice_us)
         if (vm->vm_ncomp)
             vm->vm_ctx.hc_psw[0] |= SHD_PSW_PER;   /* one instruction (shd.c) */
         /* The privileged-instruction fast path (pvfrun.c) may act for it,
-         * except while a stand-in frame runs one instruction under PER. */
-        LOWCORE_U32(LC_FAST_VM) = vm->vm_ncomp ? 0 : (uint32_t)(uintptr_t)vm;
+         * except while a stand-in frame runs one instruction under PER, or
+         * while its CR0 suppresses SSM, which the assembler path does not
+         * look at (CR0 changes only by a trap that leaves hw_run). */
+        LOWCORE_U32(LC_FAST_VM) = vm->vm_ncomp || (vm->vm_cr[0] & CR0_SSM_SUPPRESS)
+                                  ? 0 : (uint32_t)(uintptr_t)vm;
         LOWCORE_U32(LC_FAST_PAGE) = ~0u;        /* no page: forget the last one */
         smp_unlock();                 /* the guest runs without the CP lock */
         int cls = hw_run(&vm->vm_ctx);

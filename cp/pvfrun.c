@@ -60,7 +60,6 @@ VMOFF(vm_psw.ps_ilc, VM_ILC);
 VMOFF(vm_psw.ps_cc, VM_CC);
 VMOFF(vm_psw.ps_pgmmask, VM_PGMMASK);
 VMOFF(vm_psw.ps_addr, VM_ADDR);
-VMOFF(vm_cr, VM_CR0);
 VMOFF(vm_ext_pending, VM_EXTPEND);
 VMOFF(vm_io_pending, VM_IOPEND);
 VMOFF(vm_devbits, VM_DEVBITS);

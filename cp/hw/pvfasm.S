@@ -11,14 +11,15 @@
  * 130 instructions with 26 registers saved and loaded, which cost more
  * than twice the goal (docs/performance.md).
  *
- * Whatever this path does not settle at once goes, with nothing changed,
+ * A guest whose CR0 suppresses SSM never comes here (dsp.c leaves
+ * LC_FAST_VM zero for it). Whatever this path does not settle at once goes, with nothing changed,
  * to pvf_program (pvfrun.c), which can translate a new page with LRA and
  * knows STNSM and STOSM, and from there to the full simulator (prv.c):
  *  - another interruption code, or an instruction that is not 4 bytes;
  *  - virtual problem state (the full path reflects it);
  *  - the instruction or its operand in a page other than LC_FAST_PAGE;
- *  - SSM with SSM suppression on; a new mask that is not valid, switches
- *    DAT, has PER on, or enables for a pending interruption (pvf_sysmask);
+ *  - a new mask that is not valid, switches DAT, has PER on, or enables
+ *    for a pending interruption (pvf_sysmask);
  *  - LPSW of an operand not on a doubleword, of a wait PSW, or of one in
  *    the other mode (BC/EC), or of an EC PSW with bits that must be zero;
  *  - an I/O instruction whose address the machine may have (a device
@@ -86,7 +87,8 @@
         .globl  hw_pgm_entry
 hw_pgm_entry:
         stm     %r0,%r7,LC_SAVE_GR
-        tm      LC_PGM_OLD+1,0x01       /* CP runs in supervisor state: */
+        lm      %r6,%r7,LC_PGM_OLD      /* r7: the old PSW's address */
+        tmlh    %r6,0x0001              /* CP runs in supervisor state: */
         jz      cp_check                /* this one is CP's own */
         icm     %r5,15,LC_FAST_VM
         jz      slow                    /* the dispatcher wants the full path */
@@ -98,7 +100,7 @@ hw_pgm_entry:
         tmlh    %r1,0x00FF
         jnz     c_path                  /* virtual problem state: the full path reflects it */
         /* The instruction, 4 bytes before the old PSW's address. */
-        l       %r1,LC_PGM_OLD+4        /* 24-bit: below 4 it wraps to a page */
+        lr      %r1,%r7                 /* 24-bit: below 4 it wraps to a page */
         ahi     %r1,-4                  /* ... the fast path never has */
         lr      %r4,%r1
         srl     %r4,12                  /* r4: its page number */
@@ -133,9 +135,7 @@ opaddr: sll     %r2,8
         j       c_path
 
 /* SSM: the byte at the operand becomes the system mask. */
-f_ssm:  tm      VM_CR0(%r5),0x40        /* SSM suppression (CR0 bit 1) */
-        jo      c_path
-        IN_PAGE
+f_ssm:  IN_PAGE                         /* (SSM suppression: no LC_FAST_VM) */
         sr      %r1,%r1
         ic      %r1,0(%r7,%r2)
         lr      %r3,%r0
@@ -245,7 +245,7 @@ c_path: stm     %r8,%r15,LC_SAVE_GR+32
 slow:   lm      %r0,%r7,LC_SAVE_GR
         j       hw_pgm_slow
 cp_check:
-        stm     %r8,%r15,LC_SAVE_GR+32  /* r0-r7 are still as interrupted */
+        stm     %r8,%r15,LC_SAVE_GR+32  /* r0-r7 are there already */
         lhi     %r2,INT_PGM
         j       hw_cp_fault
 

@@ -18,7 +18,6 @@
 #define VM_CC          217      /* vm_psw.ps_cc (uint8_t) */
 #define VM_PGMMASK     218      /* vm_psw.ps_pgmmask (uint8_t) */
 #define VM_ADDR        220      /* vm_psw.ps_addr (uint32_t) */
-#define VM_CR0         224      /* vm_cr[0] (uint32_t) */
 #define VM_EXTPEND     290      /* vm_ext_pending (uint8_t) */
 #define VM_IOPEND      1228     /* vm_io_pending (bool) */
 #define VM_DEVBITS     1229     /* vm_devbits[32] */
