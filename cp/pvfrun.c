@@ -67,7 +67,8 @@ _Static_assert(sizeof(bool) == 1 && sizeof(((struct vmblok *)0)->vm_ext_pending)
                sizeof(((struct vmblok *)0)->vm_psw.ps_intcode) == 2 &&
                sizeof(((struct vmblok *)0)->vm_devbits) == 32 && sizeof(struct vpsw) == 16,
                "a field's size changed: hw/vmoff.h");
-_Static_assert(LC_FAST_DELTA == LC_FAST_PAGE + 4, "hw/pvfasm.S loads both with one LM");
+_Static_assert(LC_FAST_VM == LC_FAST_PGMID + 4 && LC_FAST_PAGE == LC_FAST_VM + 4 &&
+               LC_FAST_DELTA == LC_FAST_PAGE + 4, "hw/pvfasm.S loads the four with one LM");
 _Static_assert(sizeof(struct pvf_lpsw_b1) == 16 && sizeof(struct pvf_lpsw_ccpm) == 8,
                "hw/pvfasm.S indexes LPSW's tables by 16 and 8");
 

@@ -35,12 +35,12 @@
 #define LC_CUR_CTX       0x240   /* struct hw_ctx * being run, 0 when CP runs */
 #define LC_CP_SP         0x244   /* CP stack pointer saved by hw_run */
 #define LC_RUN_PSW       0x248   /* 8 bytes: the PSW hw_run loads */
-#define LC_FAULT_CLASS   0x250   /* interruption class of a CP fault */
+#define LC_FAST_PGMID    0x250   /* constant X'00040001': the fast path's first word */
 #define LC_FAST_VM       0x254   /* struct vmblok * the fast path may act for, or 0 */
 #define LC_FAST_PAGE     0x258   /* the fast path's last translation: guest page number, */
 #define LC_FAST_DELTA    0x25C   /* ... its real frame less the page (see pvfrun.c) */
-#define LC_FAST_PGMID    0x260   /* constant: X'00040001', the first word the fast path
-                                  * takes (4-byte instruction, operation exception) */
+#define LC_FAULT_CLASS   0x260   /* interruption class of a CP fault */
+/* (pvfasm.S loads the four LC_FAST_ words with one LM: keep them in order.) */
 
 /* Offsets inside struct hw_ctx (cp/hw/hw.h). */
 #define CTX_GR           0

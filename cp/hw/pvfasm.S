@@ -26,8 +26,9 @@
  *    with the same last byte).
  * The field offsets are in vmoff.h, checked against the C structures.
  *
- * Registers: r5 the VMBLOK, r4 the constants, r1-r3 and r0 work. The
- * guest's r0-r5 are in LC_SAVE_GR; r6-r15 are still its own.
+ * Registers: r5 the VMBLOK, r6 the instruction, r7 its frame less its
+ * page, r0-r4 work. The guest's r0-r7 are in LC_SAVE_GR; r8-r15 are
+ * still its own.
  */
 #include "lowcore.h"
 #include "vmoff.h"
@@ -87,24 +88,26 @@
         .globl  hw_pgm_entry
 hw_pgm_entry:
         stm     %r0,%r7,LC_SAVE_GR
-        lm      %r6,%r7,LC_PGM_OLD      /* r7: the old PSW's address */
-        tmlh    %r6,0x0001              /* CP runs in supervisor state: */
+        lm      %r2,%r3,LC_PGM_OLD      /* r3: the old PSW's address */
+        tmlh    %r2,0x0001              /* CP runs in supervisor state: */
         jz      cp_check                /* this one is CP's own */
-        icm     %r5,15,LC_FAST_VM
+        lm      %r4,%r7,LC_FAST_PGMID   /* r4 X'00040001', r5 VMBLOK, r6-r7 fast page */
+        ltr     %r5,%r5
         jz      slow                    /* the dispatcher wants the full path */
         l       %r1,LC_PGM_ILC-1        /* 0, ILC, code: 00040001 or 00040002 */
-        s       %r1,LC_FAST_PGMID
+        sr      %r1,%r4
         sra     %r1,1                   /* 0 or 1 to 0; SRL would set no CC */
         jnz     c_path                  /* not operation or privileged operation, 4 bytes */
         lm      %r0,%r1,VM_SYSMASK(%r5) /* r0: mask, key, EC, M; r1: W, P, code */
         tmlh    %r1,0x00FF
         jnz     c_path                  /* virtual problem state: the full path reflects it */
-        /* The instruction, 4 bytes before the old PSW's address. */
-        lr      %r1,%r7                 /* 24-bit: below 4 it wraps to a page */
+        /* The instruction, 4 bytes before the old PSW's address, in the
+         * page the fast path translated last (r6: its number; r7: its
+         * frame less the page). */
+        lr      %r1,%r3                 /* 24-bit: below 4 it wraps to a page */
         ahi     %r1,-4                  /* ... the fast path never has */
         lr      %r4,%r1
         srl     %r4,12                  /* r4: its page number */
-        lm      %r6,%r7,LC_FAST_PAGE    /* r7: frame less page */
         cr      %r4,%r6
         jne     c_path
         tmll    %r1,0x0FFE              /* at X'FFE' of a page (instructions */
