@@ -207,6 +207,14 @@ int herc_operator_query(struct herc *h, const char *cmd, const char *const texts
 	return -1;
 }
 
+int herc_operator_shutdown(struct herc *h, double timeout_s)
+{
+	static const char *const begun[] = { "CPI020I", NULL };
+	char line[256];
+	long mark;
+	return herc_operator_query(h, "/SHUTDOWN", begun, timeout_s, line, sizeof line, &mark);
+}
+
 int herc_config_stmt(const char *stmt, char *line, size_t cap)
 {
 	char path[PATH_MAX], buf[1024];

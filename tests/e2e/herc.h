@@ -63,6 +63,11 @@ int herc_command(struct herc *h, const char *cmd);
 int herc_operator_query(struct herc *h, const char *cmd, const char *const texts[], double timeout_s,
 			char *line, size_t cap, long *mark);
 
+/* /SHUTDOWN on the operator console, typed again (as herc_operator_query
+ * does) until CP says it has begun: CPI020I, its first line, so a repeat
+ * goes only when CP never heard the first. 0, or -1 after timeout_s. */
+int herc_operator_shutdown(struct herc *h, double timeout_s);
+
 /* Log offset now: pass to the *_from calls to wait for the next occurrence. */
 long herc_log_mark(struct herc *h);
 int herc_wait_log(struct herc *h, const char *text, double timeout_s);

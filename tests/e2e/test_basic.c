@@ -254,7 +254,7 @@ static void shutdown_wait(void)
 
 	cp_online();
 	mark = herc_log_mark(&H);
-	CU_ASSERT_FATAL(herc_command(&H, "/SHUTDOWN") == 0);
+	CU_ASSERT_FATAL(herc_operator_shutdown(&H, CONTRACT_REPLY_TIMEOUT) == 0);
 	CU_ASSERT_FATAL(herc_wait_log_from(&H, mark, CONTRACT_SHUTDOWN_MSG,
 					   CONTRACT_SHUTDOWN_TIMEOUT) == 0);
 	/* The message may precede the wait PSW by a moment: ask a few times. */

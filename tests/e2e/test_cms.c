@@ -78,7 +78,9 @@ static void cp_commands(void)
 static int shutdown_and_read(int user, const char *fn_ft, char *out, size_t cap)
 {
 	char cmd[PATH_MAX * 2];
-	CU_ASSERT(herc_command(&H, "/SHUTDOWN") == 0);
+	/* Typed again if its attention was lost: it follows the user's
+	 * LOGOFF, whose console lines CP may still be writing. */
+	CU_ASSERT(herc_operator_shutdown(&H, 20) == 0);
 	CU_ASSERT(herc_wait_log(&H, "HHCCP011I", 20) == 0);
 	CU_ASSERT_FATAL(herc_quit(&H) == 0);
 	snprintf(cmd, sizeof cmd, "%s/build/cmsfs read %s/cpusr0.3380 %d 1 %s", herc_root(), H.dir, user, fn_ft);
