@@ -213,11 +213,8 @@ lpsw_ec:
 
 /* SIO, TIO, HIO and their X'01' forms: condition code 3 when no device
  * of the machine has the address's last byte (vm_devbits; vio.c). */
-f_io:   lr      %r0,%r6
-        sll     %r0,8
-        srl     %r0,24                  /* the second byte */
-        chi     %r0,1
-        jh      c_path
+f_io:   tmlh    %r6,0x00FE              /* the second byte: X'00' or X'01' */
+        jnz     c_path
         lr      %r3,%r2
         sll     %r3,24
         srl     %r3,27                  /* the address's last byte / 8 */
