@@ -26,12 +26,17 @@ void pvf_vpsw_words(const struct vpsw *p, uint32_t w[4])
 
 void pvf_lpsw_tables(struct pvf_lpsw_b1 b1[256], struct pvf_lpsw_ccpm ccpm[256])
 {
+    /* The real PSW bits every guest has: ccpm's real words leave them to
+     * b1's, so the two can be ORed. */
+    static const uint8_t zero[8];
+    struct vpsw p;
+    uint32_t w[4], real[2], base[2];
+    psw_decode(zero, &p);
+    psw_to_real(&p, base);
     for (unsigned b = 0; b < 256; b++) {
         /* A BC PSW with only byte 1, then only byte 4, set: each field
          * comes from one of them alone. */
         uint8_t raw[8] = { 0, (uint8_t)b, 0, 0, 0, 0, 0, 0 };
-        struct vpsw p;
-        uint32_t w[4], real[2], base[2];
         psw_decode(raw, &p);
         p.ps_intcode = 0;                   /* as pvf_lpsw */
         pvf_vpsw_words(&p, w);
@@ -42,9 +47,6 @@ void pvf_lpsw_tables(struct pvf_lpsw_b1 b1[256], struct pvf_lpsw_ccpm ccpm[256])
         psw_decode(raw, &p);
         pvf_vpsw_words(&p, w);
         psw_to_real(&p, real);
-        raw[4] = 0;
-        psw_decode(raw, &p);
-        psw_to_real(&p, base);
         ccpm[b] = (struct pvf_lpsw_ccpm){ w[2], real[0] & ~base[0] };
     }
 }

@@ -12,9 +12,10 @@
  * than twice the goal (docs/performance.md).
  *
  * A guest whose CR0 suppresses SSM never comes here (dsp.c leaves
- * LC_FAST_VM zero for it). Whatever this path does not settle at once goes, with nothing changed,
- * to pvf_program (pvfrun.c), which can translate a new page with LRA and
- * knows STNSM and STOSM, and from there to the full simulator (prv.c):
+ * LC_FAST_VM zero for it). Whatever this path does not settle at once
+ * goes, with nothing changed, to pvf_program (pvfrun.c), which can
+ * translate a new page with LRA and knows STNSM and STOSM, and from there
+ * to the full simulator (prv.c):
  *  - another interruption code, or an instruction that is not 4 bytes;
  *  - virtual problem state (the full path reflects it);
  *  - the instruction or its operand in a page other than LC_FAST_PAGE;

@@ -527,10 +527,20 @@ static int trap_only(int runs)
     return 0;
 }
 
+/* ns an iteration of cpuloop's loop, from its time in us. */
+static double cpuloop_ns(double us)
+{
+    return us / CPULOOP_N * 1000.0;
+}
+
 /* One round of the CPU-bound figure: cpuloop bare (S/370) and under CP,
- * their times in us, and pgmfloor's loop 4 (the same loop bare in
- * ESA/390 mode), ns an iteration. 0, or -1 when one did not run. */
-static int cpuloop_round(double *bare_us, double *cp_us, double *esa_ns)
+ * their times in us, pgmfloor's loop 4 (the same loop bare in ESA/390
+ * mode) in ns an iteration, and the round's two ratios: bare ÷ CP, and
+ * the ceiling, S/370 ÷ ESA/390 bare. */
+struct loop_round { double bare_us, cp_us, esa_ns, ratio, ceiling; };
+
+/* 0, or -1 when one did not run. */
+static int cpuloop_round(struct loop_round *r)
 {
     uint8_t rb[ORACLE_RESULT_LEN], rc_[ORACLE_RESULT_LEN];
     double fl_unused[2];
@@ -538,19 +548,15 @@ static int cpuloop_round(double *bare_us, double *cp_us, double *esa_ns)
         fail("cpuloop did not run");
         return -1;
     }
-    if (trap_floor(fl_unused, esa_ns) != 0) {
+    if (trap_floor(fl_unused, &r->esa_ns) != 0) {
         fail("pgmfloor did not run");
         return -1;
     }
-    *bare_us = tod_us(rb + 16) - tod_us(rb + 8);
-    *cp_us = tod_us(rc_ + 16) - tod_us(rc_ + 8);
+    r->bare_us = tod_us(rb + 16) - tod_us(rb + 8);
+    r->cp_us = tod_us(rc_ + 16) - tod_us(rc_ + 8);
+    r->ratio = r->bare_us / r->cp_us;
+    r->ceiling = cpuloop_ns(r->bare_us) / r->esa_ns;
     return 0;
-}
-
-/* ns an iteration of cpuloop's loop, from its time in us. */
-static double cpuloop_ns(double us)
-{
-    return us / CPULOOP_N * 1000.0;
 }
 
 /* bench --loop [N]: only the CPU-bound ratio, N pairs of runs, each
@@ -560,10 +566,10 @@ static int loop_only(int pairs)
     herc_init();
     pin_one_core();
     for (int i = 0; i < (pairs > 0 ? pairs : 1); i++) {
-        double b, c, esa;
-        if (cpuloop_round(&b, &c, &esa) != 0)
+        struct loop_round r;
+        if (cpuloop_round(&r) != 0)
             return 1;
-        printf("bare %.0f us, under CP %.0f us: %.4f; ceiling %.4f\n", b, c, b / c, cpuloop_ns(b) / esa);
+        printf("bare %.0f us, under CP %.0f us: %.4f; ceiling %.4f\n", r.bare_us, r.cp_us, r.ratio, r.ceiling);
         fflush(stdout);
     }
     return 0;
@@ -616,12 +622,16 @@ int main(int argc, char **argv)
     double bare_v[LOOP_RUNS], cp_v[LOOP_RUNS], esa_v[LOOP_RUNS], ratio_v[LOOP_RUNS], ceil_v[LOOP_RUNS];
     pin_one_core();
     for (int i = 0; i < LOOP_RUNS; i++) {
-        if (cpuloop_round(&bare_v[i], &cp_v[i], &esa_v[i]) != 0)
+        struct loop_round r;
+        if (cpuloop_round(&r) != 0)
             return 1;
-        ratio_v[i] = bare_v[i] / cp_v[i];
-        ceil_v[i] = cpuloop_ns(bare_v[i]) / esa_v[i];
+        bare_v[i] = r.bare_us;
+        cp_v[i] = r.cp_us;
+        esa_v[i] = r.esa_ns;
+        ratio_v[i] = r.ratio;
+        ceil_v[i] = r.ceiling;
         fprintf(stderr, "bench: cpuloop bare %.0f us, under CP %.0f us: %.4f; ceiling %.4f\n",
-                bare_v[i], cp_v[i], ratio_v[i], ceil_v[i]);
+                r.bare_us, r.cp_us, r.ratio, r.ceiling);
     }
     unpin();
     double t_bare = median(bare_v, LOOP_RUNS), t_cp = median(cp_v, LOOP_RUNS);
