@@ -134,7 +134,8 @@ static int run_under_cp(const char *prog, uint8_t res[ORACLE_RESULT_LEN])
     if (bin && start_cp(prog, 1) == 0 && cps_logon(&S, H.cnslport, "USER120", "USER120") == 0 &&
         cps_cmd_expect(&S, "DEFINE STORAGE 2M", "STORAGE = 02048K", 10) == 0 &&
         cps_load(&S, bin, len) == 0 && cps_line(&S, "STORE PSW 00000000 00000400") == 0 &&
-        cps_cmd_expect(&S, "BEGIN", "DISABLED WAIT PSW '00020000 00000000'", 120) == 0 &&
+        cps_line(&S, "BEGIN") == 0 &&
+        cps_wait_idle(&S, "DISABLED WAIT PSW '00020000 00000000'", 120) == 0 &&
         cps_display(&S, ORACLE_RESULT_ADDR, 96, res) == 0)
         rc = 0;
     free(bin);

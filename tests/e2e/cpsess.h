@@ -26,6 +26,10 @@ int cps_cmd_expect(struct s3270 *s, const char *line, const char *want, double t
  * or -1 after timeout_s. */
 int cps_wait(struct s3270 *s, const char *want, double timeout_s);
 
+/* cps_wait without looking at the screen between CP's writes: for timed
+ * runs (tests/bench). */
+int cps_wait_idle(struct s3270 *s, const char *want, double timeout_s);
+
 /* Load a storage image (from address 0) into the virtual machine with
  * STORE commands. 0 or -1. */
 int cps_load(struct s3270 *s, const uint8_t *bin, size_t len);
