@@ -247,12 +247,14 @@ static uint64_t run_slice(struct vmblok *vm, uint32_t slice_us)
         if (vm->vm_ncomp)
             vm->vm_ctx.hc_psw[0] |= SHD_PSW_PER;   /* one instruction (shd.c) */
         /* The privileged-instruction fast path (pvfrun.c) may act for it,
-         * except while a stand-in frame runs one instruction under PER, or
-         * while its CR0 suppresses SSM, which the assembler path does not
-         * look at (CR0 changes only by a trap that leaves hw_run). */
-        LOWCORE_U32(LC_FAST_VM) = vm->vm_ncomp || (vm->vm_cr[0] & CR0_SSM_SUPPRESS)
-                                  ? 0 : (uint32_t)(uintptr_t)vm;
-        LOWCORE_U32(LC_FAST_PAGE) = ~0u;        /* no page: forget the last one */
+         * except while a stand-in frame runs one instruction under PER,
+         * while its CR0 suppresses SSM, or in virtual problem state, which
+         * the assembler path does not look at (CR0 changes only by a trap
+         * that leaves hw_run; pvfrun.c's LPSW clears LC_FAST_VM when it
+         * loads a problem-state PSW). */
+        LOWCORE_U32(LC_FAST_VM) = vm->vm_ncomp || (vm->vm_cr[0] & CR0_SSM_SUPPRESS) ||
+                                  vm->vm_psw.ps_prob ? 0 : (uint32_t)(uintptr_t)vm;
+        LOWCORE_U32(LC_FAST_PAGE) = LC_FAST_NO_PAGE;   /* forget the last page */
         smp_unlock();                 /* the guest runs without the CP lock */
         int cls = hw_run(&vm->vm_ctx);
         smp_lock();

@@ -41,7 +41,7 @@ void pvf_lpsw_tables(struct pvf_lpsw_b1 b1[256], struct pvf_lpsw_ccpm ccpm[256])
         p.ps_intcode = 0;                   /* as pvf_lpsw */
         pvf_vpsw_words(&p, w);
         psw_to_real(&p, real);
-        b1[b] = (struct pvf_lpsw_b1){ w[0], w[1], real[0], 0 };
+        b1[b] = (struct pvf_lpsw_b1){ .real0 = real[0], .vpsw0 = w[0], .vpsw1 = w[1] };
         raw[1] = 0;
         raw[4] = (uint8_t)b;
         psw_decode(raw, &p);

@@ -61,9 +61,10 @@ bool pvf_lpsw(const struct vpsw *p, const uint8_t raw[8], bool pending, struct v
  *    valid EC PSW, so one table serves both): struct vpsw's word 2, and
  *    the real PSW's CC and program-mask bits.
  * Words are struct vpsw's as the big-endian nucleus lays it out (the
- * offsets of hw/vmoff.h). pvf_lpsw_compose is the recipe the assembler
- * follows, in C for the unit test. */
-struct pvf_lpsw_b1   { uint32_t vpsw0, vpsw1, real0, unused; };
+ * offsets of hw/vmoff.h). A row's words are in the order the assembler
+ * loads them into registers with one LM. pvf_lpsw_compose is the recipe
+ * the assembler follows, in C for the unit test. */
+struct pvf_lpsw_b1   { uint32_t real0, vpsw0, vpsw1, unused; };
 struct pvf_lpsw_ccpm { uint32_t vpsw2, real0; };
 void pvf_lpsw_tables(struct pvf_lpsw_b1 b1[256], struct pvf_lpsw_ccpm ccpm[256]);
 void pvf_lpsw_compose(const struct pvf_lpsw_b1 b1[256], const struct pvf_lpsw_ccpm ccpm[256],

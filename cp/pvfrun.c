@@ -32,7 +32,7 @@
  * tables when its DAT is on): LOAD REAL ADDRESS gives the frame. A page
  * without one sends the instruction down the full path, which pages it
  * in or reflects the guest's exception. The last page translated is kept
- * in LC_FAST_PAGE/LC_FAST_DELTA, like one TLB entry; the dispatcher
+ * in LC_FAST_PAGE/LC_FAST_FRAME, like one TLB entry; the dispatcher
  * forgets it each time it enters the guest, and every change of CP's
  * tables or the guest's happens outside the guest (a trap that takes the
  * full path, or between slices), so it is never stale.
@@ -68,7 +68,7 @@ _Static_assert(sizeof(bool) == 1 && sizeof(((struct vmblok *)0)->vm_ext_pending)
                sizeof(((struct vmblok *)0)->vm_devbits) == 32 && sizeof(struct vpsw) == 16,
                "a field's size changed: hw/vmoff.h");
 _Static_assert(LC_FAST_VM == LC_FAST_PGMID + 4 && LC_FAST_PAGE == LC_FAST_VM + 4 &&
-               LC_FAST_DELTA == LC_FAST_PAGE + 4, "hw/pvfasm.S loads the four with one LM");
+               LC_FAST_FRAME == LC_FAST_PAGE + 4, "hw/pvfasm.S loads the four with one LM");
 _Static_assert(sizeof(struct pvf_lpsw_b1) == 16 && sizeof(struct pvf_lpsw_ccpm) == 8,
                "hw/pvfasm.S indexes LPSW's tables by 16 and 8");
 
@@ -95,13 +95,13 @@ static inline uint8_t *guest_bytes(uint32_t la, uint32_t len)
     uint32_t ra, page = la & PAGE_MASK;
     if ((la & ~PAGE_MASK & ADDR24) + len > 0x1000u)
         return NULL;
-    if (page >> 12 != LOWCORE_U32(LC_FAST_PAGE)) {
+    if (page + LC_FAST_PAGE_BIAS != LOWCORE_U32(LC_FAST_PAGE)) {
         if (cpu_lra(page, &ra) != 0)
             return NULL;
-        LOWCORE_U32(LC_FAST_PAGE) = page >> 12;
-        LOWCORE_U32(LC_FAST_DELTA) = ra - page;
+        LOWCORE_U32(LC_FAST_PAGE) = page + LC_FAST_PAGE_BIAS;
+        LOWCORE_U32(LC_FAST_FRAME) = ra;
     }
-    return (uint8_t *)(uintptr_t)(la + LOWCORE_U32(LC_FAST_DELTA));
+    return (uint8_t *)(uintptr_t)(LOWCORE_U32(LC_FAST_FRAME) + (la - page));
 }
 
 /* The operand address of an S or SI format instruction: base and
@@ -139,6 +139,10 @@ static bool fast_lpsw(struct vmblok *vm, uint32_t a, bool pending, uint32_t old[
         return false;
     vm->vm_psw = n;
     psw_to_real(&n, old);
+    /* The assembler path does not look for virtual problem state: it
+     * never runs for a guest in it (hw/pvfasm.S). */
+    if (n.ps_prob)
+        LOWCORE_U32(LC_FAST_VM) = 0;
     return true;
 }
 

@@ -37,8 +37,11 @@
 #define LC_RUN_PSW       0x248   /* 8 bytes: the PSW hw_run loads */
 #define LC_FAST_PGMID    0x250   /* constant X'00040001': the fast path's first word */
 #define LC_FAST_VM       0x254   /* struct vmblok * the fast path may act for, or 0 */
-#define LC_FAST_PAGE     0x258   /* the fast path's last translation: guest page number, */
-#define LC_FAST_DELTA    0x25C   /* ... its real frame less the page (see pvfrun.c) */
+#define LC_FAST_PAGE     0x258   /* the fast path's last translation: guest page address + 4, */
+#define LC_FAST_FRAME    0x25C   /* ... and its real frame (see pvfrun.c) */
+#define LC_FAST_PAGE_BIAS 4      /* (pvfasm.S takes the offset of the instruction, 4 bytes
+                                  * before the old PSW's address, in one subtraction) */
+#define LC_FAST_NO_PAGE  0x80000000u /* no page: no 24-bit address minus it is below 4096 */
 #define LC_FAULT_CLASS   0x260   /* interruption class of a CP fault */
 /* (pvfasm.S loads the four LC_FAST_ words with one LM: keep them in order.) */
 

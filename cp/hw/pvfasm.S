@@ -11,25 +11,27 @@
  * 130 instructions with 26 registers saved and loaded, which cost more
  * than twice the goal (docs/performance.md).
  *
- * A guest whose CR0 suppresses SSM never comes here (dsp.c leaves
- * LC_FAST_VM zero for it). Whatever this path does not settle at once
+ * A guest whose CR0 suppresses SSM, or in virtual problem state, never
+ * comes here (dsp.c leaves LC_FAST_VM zero for it, and pvfrun.c clears it
+ * when its LPSW loads a problem-state PSW). Whatever this path does not settle at once
  * goes, with nothing changed, to pvf_program (pvfrun.c), which can
  * translate a new page with LRA and knows STNSM and STOSM, and from there
  * to the full simulator (prv.c):
  *  - another interruption code, or an instruction that is not 4 bytes;
- *  - virtual problem state (the full path reflects it);
- *  - the instruction or its operand in a page other than LC_FAST_PAGE;
+ *  - the instruction or its operand in a page other than LC_FAST_PAGE's
+ *    (or an operand in that page's first four bytes);
  *  - a new mask that is not valid, switches DAT, has PER on, or enables
  *    for a pending interruption (pvf_sysmask);
- *  - LPSW of an operand not on a doubleword, of a wait PSW, or of one in
- *    the other mode (BC/EC), or of an EC PSW with bits that must be zero;
+ *  - LPSW of an operand not on a doubleword, of a wait PSW or a
+ *    problem-state one, of one in the other mode (BC/EC), or of an EC PSW
+ *    with bits that must be zero;
  *  - an I/O instruction whose address the machine may have (a device
  *    with the same last byte).
  * The field offsets are in vmoff.h, checked against the C structures.
  *
- * Registers: r5 the VMBLOK, r6 the instruction, r7 its frame less its
- * page, r0-r4 work. The guest's r0-r7 are in LC_SAVE_GR; r8-r15 are
- * still its own.
+ * Registers: r5 the VMBLOK, r3 the instruction, r6 the fast page's guest
+ * address plus 4, r7 its frame, r0-r4 work. The guest's r0-r7 are in
+ * LC_SAVE_GR; r8-r15 are still its own.
  */
 #include "lowcore.h"
 #include "vmoff.h"
@@ -41,13 +43,15 @@
 
         .text
 
-/* r2, a guest address, must be in the page of the instruction (r4, its
- * number): then 0(%r7,%r2) is the byte in its frame. */
+/* r2, a guest address, must be in the fast page, past its first four
+ * bytes (r6 is the page's address plus 4): then r2 becomes its offset
+ * less 4, and 4(%r2,%r7) is the byte in the frame. One unsigned compare
+ * checks both ends. */
         .macro  IN_PAGE
-        lr      %r3,%r2
-        srl     %r3,12
-        cr      %r3,%r4
-        jne     c_path
+        sr      %r2,%r6
+        lhi     %r4,4091
+        clr     %r2,%r4
+        jh      c_path
         .endm
 
 /* pvf_sysmask for a new system mask in r1 and the mask now in r3: on
@@ -99,34 +103,30 @@ hw_pgm_entry:
         sr      %r1,%r4
         sra     %r1,1                   /* 0 or 1 to 0; SRL would set no CC */
         jnz     c_path                  /* not operation or privileged operation, 4 bytes */
-        lm      %r0,%r1,VM_SYSMASK(%r5) /* r0: mask, key, EC, M; r1: W, P, code */
-        tmlh    %r1,0x00FF
-        jnz     c_path                  /* virtual problem state: the full path reflects it */
         /* The instruction, 4 bytes before the old PSW's address, in the
-         * page the fast path translated last (r6: its number; r7: its
-         * frame less the page). */
-        lr      %r1,%r3                 /* 24-bit: below 4 it wraps to a page */
-        ahi     %r1,-4                  /* ... the fast path never has */
-        lr      %r4,%r1
-        srl     %r4,12                  /* r4: its page number */
-        cr      %r4,%r6
-        jne     c_path
-        tmll    %r1,0x0FFE              /* at X'FFE' of a page (instructions */
-        jo      c_path                  /* are even): it runs into the next */
-        l       %r6,0(%r7,%r1)          /* r6: the instruction */
+         * page the fast path translated last (r6: its address plus 4,
+         * X'80000000' for none; r7: its frame): its offset there is the
+         * old PSW's address less r6, and an unsigned compare with 4092
+         * finds one outside the page or running into the next. */
+        lr      %r1,%r3
+        sr      %r1,%r6
+        lhi     %r4,4092
+        clr     %r1,%r4
+        jh      c_path
+        l       %r3,0(%r1,%r7)          /* r3: the instruction */
         /* Its operand address D2(B2): every one of these is S format. */
-        lr      %r2,%r6
+        lr      %r2,%r3
         sll     %r2,20
         srl     %r2,20                  /* D2 */
-        lr      %r3,%r6
-        sll     %r3,16
-        srl     %r3,28
-        sll     %r3,3                   /* B2, times a row of base_add */
-        larl    %r1,base_add
-        b       0(%r3,%r1)
+        lr      %r1,%r3
+        sll     %r1,16
+        srl     %r1,28
+        sll     %r1,3                   /* B2, times a row of base_add */
+        larl    %r4,base_add
+        b       0(%r1,%r4)
 opaddr: sll     %r2,8
         srl     %r2,8                   /* r2: the operand address */
-        lr      %r1,%r6
+        lr      %r1,%r3
         srl     %r1,24
         chi     %r1,OP_SSM
         je      f_ssm
@@ -140,8 +140,9 @@ opaddr: sll     %r2,8
 
 /* SSM: the byte at the operand becomes the system mask. */
 f_ssm:  IN_PAGE                         /* (SSM suppression: no LC_FAST_VM) */
+        l       %r0,VM_SYSMASK(%r5)     /* r0: mask, key, EC, M */
         sr      %r1,%r1
-        ic      %r1,0(%r7,%r2)
+        ic      %r1,4(%r2,%r7)
         lr      %r3,%r0
         srl     %r3,24                  /* the mask now */
         tmll    %r0,0xFF00              /* r0 byte 2: EC */
@@ -157,14 +158,15 @@ f_ssm:  IN_PAGE                         /* (SSM suppression: no LC_FAST_VM) */
 f_lpsw: tmll    %r2,7
         jnz     c_path                  /* the full path's specification exception */
         IN_PAGE
-        la      %r2,0(%r7,%r2)
+        la      %r2,4(%r2,%r7)
         lm      %r6,%r7,0(%r2)          /* r6, r7: the new PSW */
+        l       %r0,VM_SYSMASK(%r5)     /* r0: mask, key, EC, M */
         lr      %r3,%r0
         srl     %r3,24                  /* the mask now */
         lr      %r1,%r6
         srl     %r1,24                  /* the new mask */
-        tmlh    %r6,0x000A
-        jnz     lpsw_ec                 /* EC mode, or a wait */
+        tmlh    %r6,0x000B
+        jnz     lpsw_ec                 /* EC mode, a wait, or problem state */
         tmll    %r0,0xFF00              /* BC: from BC only */
         jnz     c_path
         lr      %r2,%r7
@@ -173,22 +175,24 @@ lpsw_on:
         MASK_ON
         /* Valid, and nothing else to do. The virtual PSW's first 16 bytes
          * (struct vpsw: mask key EC M, W P code, ILC CC mask -, address)
-         * are built in r1-r4 from LPSW's tables (pvf.h: pvf_lpsw_compose
-         * is this recipe) and stored at once, then the real PSW in r6-r7. */
+         * are built in r1-r4 from a row of each of LPSW's tables, one LM
+         * each (pvf.h: pvf_lpsw_compose is this recipe), and stored at
+         * once, then the real PSW in r6-r7. */
         sll     %r2,3
         larl    %r4,pvf_lpsw_tabcc
-        l       %r0,4(%r2,%r4)          /* real: CC, program mask */
-        l       %r3,0(%r2,%r4)          /* word 2: ILC, CC, program mask */
+        ar      %r4,%r2                 /* r4: the CC byte's row */
         lr      %r2,%r6
         sll     %r2,8
         srl     %r2,24
         sll     %r2,4
-        larl    %r4,pvf_lpsw_tab1
-        ar      %r4,%r2                 /* byte 1's row */
-        sll     %r1,24                  /* the system mask */
-        o       %r1,0(%r4)              /* word 0: and key, EC, M */
-        l       %r2,4(%r4)              /* word 1: W, P, code 0 */
-        o       %r0,8(%r4)              /* real: and the rest, with the key */
+        larl    %r3,pvf_lpsw_tab1
+        ar      %r2,%r3                 /* r2: byte 1's row */
+        lm      %r3,%r4,0(%r4)          /* word 2: ILC, CC, program mask; real: CC, program mask */
+        lm      %r0,%r2,0(%r2)          /* real: the rest, with the key; word 0: key, EC, M; word 1: W, P, code 0 */
+        srl     %r6,24
+        sll     %r6,24
+        or      %r1,%r6                 /* word 0: and the system mask */
+        or      %r0,%r4                 /* the real PSW's first word */
         lr      %r4,%r7
         sll     %r4,8
         srl     %r4,8                   /* word 3: the address */
@@ -198,8 +202,8 @@ lpsw_on:
         stm     %r6,%r7,LC_PGM_OLD
         DONE
 lpsw_ec:
-        tmlh    %r6,0x0002
-        jnz     c_path                  /* a wait */
+        tmlh    %r6,0x0003
+        jnz     c_path                  /* a wait, or problem state */
         tmll    %r0,0xFF00              /* EC: from EC only, and */
         jz      c_path
         tmll    %r6,0xC0FF              /* bits 16-17 and 24-39 zero */
@@ -214,7 +218,7 @@ lpsw_ec:
 
 /* SIO, TIO, HIO and their X'01' forms: condition code 3 when no device
  * of the machine has the address's last byte (vm_devbits; vio.c). */
-f_io:   tmlh    %r6,0x00FE              /* the second byte: X'00' or X'01' */
+f_io:   tmlh    %r3,0x00FE              /* the second byte: X'00' or X'01' */
         jnz     c_path
         lr      %r3,%r2
         sll     %r3,24
@@ -251,7 +255,7 @@ cp_check:
         j       hw_cp_fault
 
 /* Add base register B2 to r2, one 8-byte row for each: r1-r7 are in
- * LC_SAVE_GR (r6 and r7 hold the instruction and the frame delta by
+ * LC_SAVE_GR (r3, r6 and r7 hold the instruction and the fast page by
  * now), r8-r15 are still the guest's own. A jump into the row beats the
  * EXECUTE of an AR it replaced. */
         .macro  BASE_SAVED n
