@@ -255,6 +255,7 @@ static uint64_t run_slice(struct vmblok *vm, uint32_t slice_us)
         LOWCORE_U32(LC_FAST_VM) = vm->vm_ncomp || (vm->vm_cr[0] & CR0_SSM_SUPPRESS) ||
                                   vm->vm_psw.ps_prob ? 0 : (uint32_t)(uintptr_t)vm;
         LOWCORE_U32(LC_FAST_PAGE) = LC_FAST_NO_PAGE;   /* forget the last page */
+        vm->vm_ext_enab = vin_ext_subclasses(vm);
         smp_unlock();                 /* the guest runs without the CP lock */
         int cls = hw_run(&vm->vm_ctx);
         smp_lock();

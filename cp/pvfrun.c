@@ -61,6 +61,7 @@ VMOFF(vm_psw.ps_cc, VM_CC);
 VMOFF(vm_psw.ps_pgmmask, VM_PGMMASK);
 VMOFF(vm_psw.ps_addr, VM_ADDR);
 VMOFF(vm_ext_pending, VM_EXTPEND);
+VMOFF(vm_ext_enab, VM_EXTPEND + 1);
 VMOFF(vm_io_pending, VM_IOPEND);
 VMOFF(vm_devbits, VM_DEVBITS);
 _Static_assert(sizeof(bool) == 1 && sizeof(((struct vmblok *)0)->vm_ext_pending) == 1 &&
@@ -73,8 +74,11 @@ _Static_assert(sizeof(struct pvf_lpsw_b1) == 16 && sizeof(struct pvf_lpsw_ccpm) 
                "hw/pvfasm.S indexes LPSW's tables by 16 and 8");
 
 /* LPSW's tables (pvf.h), for hw/pvfasm.S; filled at IPL. */
-struct pvf_lpsw_b1 pvf_lpsw_tab1[256] __attribute__((aligned(16)));
-struct pvf_lpsw_ccpm pvf_lpsw_tabcc[256] __attribute__((aligned(8)));
+struct pvf_lpsw_tabs {
+    struct pvf_lpsw_ccpm cc[256];
+    struct pvf_lpsw_b1 b1[256];
+} pvf_lpsw_tabs __attribute__((aligned(16)));
+_Static_assert(offsetof(struct pvf_lpsw_tabs, b1) == PVF_LPSW_TAB1_AT, "hw/vmoff.h");
 
 #define ADDR24     0x00FFFFFFu
 #define PAGE_MASK  0x00FFF000u
@@ -164,7 +168,7 @@ void pvf_init(void)
 {
     static const uint8_t ops[] = { OP_SSM, OP_LPSW, OP_SIO, OP_TIO, OP_HIO, OP_STNSM, OP_STOSM };
     static uint32_t unused;
-    pvf_lpsw_tables(pvf_lpsw_tab1, pvf_lpsw_tabcc);
+    pvf_lpsw_tables(pvf_lpsw_tabs.b1, pvf_lpsw_tabs.cc);
     for (unsigned i = 0; i < sizeof ops; i++)
         for (uint8_t op2 = 0; op2 < 2; op2++) {
             const struct prv_op *row = prv_find(ops[i], op2);
@@ -184,7 +188,10 @@ int pvf_program(struct vmblok *vm)
     if (!ip)
         return 0;
     uint32_t a = operand(ip, gr);
-    bool pending = vm->vm_ext_pending || vm->vm_io_pending, done;
+    /* An external reason its CR0 masks cannot come in, whatever the
+     * new mask: a clock comparator long past, an interval timer run out
+     * under a CR0 that does not use it. */
+    bool pending = (vm->vm_ext_pending & vm->vm_ext_enab) || vm->vm_io_pending, done;
     switch (ip[0]) {
     case OP_SSM:   done = fast_ssm(vm, a, pending); break;
     case OP_LPSW:  done = fast_lpsw(vm, a, pending, old); break;

@@ -105,6 +105,15 @@ static const struct {
     { VM_EXT_KEY,    CR0_KEY,    EXT_KEY },
 };
 
+uint8_t vin_ext_subclasses(const struct vmblok *vm)
+{
+    uint8_t in = 0;
+    for (unsigned i = 0; i < sizeof ext_order / sizeof ext_order[0]; i++)
+        if (vm->vm_cr[0] & ext_order[i].cr0)
+            in |= ext_order[i].pending;
+    return in;
+}
+
 bool vin_deliver(struct vmblok *vm)
 {
     if (!vm->vm_ext_pending || !psw_ext_enabled(&vm->vm_psw))

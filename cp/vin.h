@@ -58,6 +58,10 @@ void vin_reset(struct vmblok *vm);
  * registers allow; true if one was taken. */
 bool vin_deliver(struct vmblok *vm);
 
+/* The VM_EXT_* reasons the guest's CR0 lets in as interruptions (the
+ * others wait, however its PSW is masked). */
+uint8_t vin_ext_subclasses(const struct vmblok *vm);
+
 /* Load a PSW the guest supplied (LPSW, new PSWs). false: it was invalid;
  * a specification exception has been reflected (or, if the program new
  * PSW itself is invalid, the machine is stopped with a message). */

@@ -56,6 +56,8 @@ struct vmblok {
     uint8_t   vm_run;                   /* enum vm_run */
     bool      vm_cpmode;                /* the user pressed PA1 / #CP */
     uint8_t   vm_ext_pending;           /* VM_EXT_* */
+    uint8_t   vm_ext_enab;              /* VM_EXT_* its CR0 lets in, set by the
+                                         * dispatcher for the fast path (pvfrun.c) */
 
     /* Timers: the TOD offset SCK set, CPU timer and clock comparator as
      * TOD-format values, the interval timer's last update. */

@@ -75,11 +75,24 @@
         xr      %r4,%r3
         nr      %r4,%r1                 /* the bits it turns on */
         jz      2f
-        cli     VM_EXTPEND(%r5),0
-        jne     c_path
+        PENDING %r2
+2:
+        .endm
+
+/* An interruption that a mask turning bits on might let in: an I/O
+ * interruption, or an external reason the guest's CR0 lets in
+ * (vm_ext_pending, and in the next byte the dispatcher's vm_ext_enab: a
+ * clock comparator long past under a CR0 that masks it is no reason).
+ * Uses r4 and w. */
+        .macro  PENDING w
         cli     VM_IOPEND(%r5),0
         jne     c_path
-2:
+        lh      %r4,VM_EXTPEND(%r5)     /* pending, enabled */
+        lr      \w,%r4
+        srl     \w,8
+        nr      \w,%r4
+        tmll    \w,0x00FF
+        jnz     c_path
         .endm
 
 /* Back to the guest. (Not counted in prv_counts: what this path does
@@ -161,10 +174,6 @@ f_lpsw: tmll    %r2,7
         la      %r2,4(%r2,%r7)
         lm      %r6,%r7,0(%r2)          /* r6, r7: the new PSW */
         l       %r0,VM_SYSMASK(%r5)     /* r0: mask, key, EC, M */
-        lr      %r3,%r0
-        srl     %r3,24                  /* the mask now */
-        lr      %r1,%r6
-        srl     %r1,24                  /* the new mask */
         tmlh    %r6,0x000B
         jnz     lpsw_ec                 /* EC mode, a wait, or problem state */
         tmll    %r0,0xFF00              /* BC: from BC only */
@@ -172,21 +181,26 @@ f_lpsw: tmll    %r2,7
         lr      %r2,%r7
         srl     %r2,24                  /* r2: byte 4, ILC, CC, program mask */
 lpsw_on:
-        MASK_ON
+        /* MASK_ON, on the first bytes of the new PSW and of r0. */
+        lr      %r4,%r6
+        or      %r4,%r0
+        xr      %r4,%r0
+        tmlh    %r4,0xFF00              /* the bits the new mask turns on */
+        jz      1f
+        PENDING %r3
         /* Valid, and nothing else to do. The virtual PSW's first 16 bytes
          * (struct vpsw: mask key EC M, W P code, ILC CC mask -, address)
          * are built in r1-r4 from a row of each of LPSW's tables, one LM
          * each (pvf.h: pvf_lpsw_compose is this recipe), and stored at
-         * once, then the real PSW in r6-r7. */
+         * once, then the real PSW in r0-r1. */
+1:      larl    %r3,pvf_lpsw_tabs       /* the CC byte's table, then byte 1's */
         sll     %r2,3
-        larl    %r4,pvf_lpsw_tabcc
-        ar      %r4,%r2                 /* r4: the CC byte's row */
+        la      %r4,0(%r2,%r3)          /* r4: the CC byte's row */
         lr      %r2,%r6
         sll     %r2,8
         srl     %r2,24
         sll     %r2,4
-        larl    %r3,pvf_lpsw_tab1
-        ar      %r2,%r3                 /* r2: byte 1's row */
+        la      %r2,PVF_LPSW_TAB1_AT(%r2,%r3) /* r2: byte 1's row */
         lm      %r3,%r4,0(%r4)          /* word 2: ILC, CC, program mask; real: CC, program mask */
         lm      %r0,%r2,0(%r2)          /* real: the rest, with the key; word 0: key, EC, M; word 1: W, P, code 0 */
         srl     %r6,24
@@ -197,9 +211,8 @@ lpsw_on:
         sll     %r4,8
         srl     %r4,8                   /* word 3: the address */
         stm     %r1,%r4,VM_SYSMASK(%r5)
-        lr      %r6,%r0
-        lr      %r7,%r4
-        stm     %r6,%r7,LC_PGM_OLD
+        lr      %r1,%r4
+        stm     %r0,%r1,LC_PGM_OLD
         DONE
 lpsw_ec:
         tmlh    %r6,0x0003
@@ -210,6 +223,10 @@ lpsw_ec:
         jnz     c_path
         tmlh    %r7,0xFF00
         jnz     c_path
+        lr      %r3,%r0
+        srl     %r3,24                  /* the mask now */
+        lr      %r1,%r6
+        srl     %r1,24                  /* the new mask */
         MASK_EC
         lr      %r2,%r6
         sll     %r2,16

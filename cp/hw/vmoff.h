@@ -22,4 +22,8 @@
 #define VM_IOPEND      1228     /* vm_io_pending (bool) */
 #define VM_DEVBITS     1229     /* vm_devbits[32] */
 
+/* LPSW's tables (pvfrun.c pvf_lpsw_tabs): the CC byte's 256 rows of 8
+ * bytes, then byte 1's 256 rows of 16, here, so one base reaches both. */
+#define PVF_LPSW_TAB1_AT 2048
+
 #endif
