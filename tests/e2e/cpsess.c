@@ -7,6 +7,7 @@
 #include "herc.h"
 #include "oracle.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -76,30 +77,14 @@ int cps_cmd_expect(struct s3270 *s, const char *line, const char *want, double t
 	return cps_wait(s, want, timeout_s);
 }
 
-int cps_wait(struct s3270 *s, const char *want, double timeout_s)
-{
-	char screen[S3270_SCREEN];
-	double end = herc_now() + timeout_s;
-	/* Wait for want; output held at MORE... is paged on with Clear. */
-	for (;;) {
-		if (s3270_screen(s, screen, sizeof screen) != 0)
-			return -1;
-		if (strstr(screen, want))
-			return 0;
-		if (herc_now() >= end)
-			return -1;
-		if (strstr(screen, "MORE...") ? clear(s) != 0 : s3270_wait_text(s, want, 0.2) == 0)
-			continue;
-	}
-}
-
-/* As cps_wait, but between looks s3270 sleeps until CP writes to the
- * screen (Wait(Output)) instead of the harness looking ten times a
- * second: for timed runs, where everything shares one host core and each
- * look (the harness, s3270 and Hercules' terminal thread waking) is time
- * taken from the guest being timed. A write between a look and the Wait
- * is caught by the Wait's own timeout, a second later. */
-int cps_wait_idle(struct s3270 *s, const char *want, double timeout_s)
+/* Wait for want; output held at MORE... is paged on with Clear. Between
+ * looks at the screen, either look again within 0.2 s, or (idle) let
+ * s3270 sleep in Wait(Output) until CP writes: for timed runs, where
+ * everything shares one host core and each look (the harness, s3270 and
+ * their wake-ups) is time taken from the guest being timed. A write
+ * between a look and the Wait is caught by the Wait's own timeout, a
+ * second later; that timeout is an error to s3270 and none here. */
+static int wait_screen(struct s3270 *s, const char *want, double timeout_s, bool idle)
 {
 	char screen[S3270_SCREEN];
 	double end = herc_now() + timeout_s;
@@ -110,14 +95,23 @@ int cps_wait_idle(struct s3270 *s, const char *want, double timeout_s)
 			return 0;
 		if (herc_signal || herc_now() >= end)
 			return -1;
-		if (strstr(screen, "MORE...")) {
-			if (clear(s) != 0)
-				return -1;
-			continue;
-		}
-		/* Its timeout is an error to s3270, and no error here. */
-		s3270_do(s, "Wait(1,Output)", NULL, 0, 5);
+		if (strstr(screen, "MORE..."))
+			clear(s);
+		else if (idle)
+			s3270_do(s, "Wait(1,Output)", NULL, 0, 5);
+		else
+			s3270_wait_text(s, want, 0.2);
 	}
+}
+
+int cps_wait(struct s3270 *s, const char *want, double timeout_s)
+{
+	return wait_screen(s, want, timeout_s, false);
+}
+
+int cps_wait_idle(struct s3270 *s, const char *want, double timeout_s)
+{
+	return wait_screen(s, want, timeout_s, true);
 }
 
 int cps_load(struct s3270 *s, const uint8_t *bin, size_t len)

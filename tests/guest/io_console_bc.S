@@ -10,13 +10,6 @@
 # return) with CAW key 0 and X'01' (write) with CAW key X'E'.
 	.include "oracle.inc"
 
-# A format-0 CCW: command, data address, flags, count.
-	.macro	CCW cmd, addr, flags, count
-	.long	(\cmd << 24) + \addr
-	.byte	\flags, 0
-	.short	\count
-	.endm
-
 # SIO X'009' of the channel program at ccw with CAW key key; append the CC.
 	.macro	START ccw, key=0
 	la	%r2,\ccw

@@ -10,13 +10,6 @@
 # The count is unpredictable after a program check and is not kept.
 	.include "oracle.inc"
 
-# A format-0 CCW: command, data address, flags, count.
-	.macro	CCW cmd, addr, flags, count
-	.long	(\cmd << 24) + \addr
-	.byte	\flags, 0
-	.short	\count
-	.endm
-
 # SIO X'009' of the channel program at ccw (CAW key 0); append the CC.
 	.macro	START ccw
 	la	%r2,\ccw

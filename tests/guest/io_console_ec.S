@@ -7,13 +7,6 @@
 # two writes the CSW names the second CCW (its address + 8).
 	.include "oracle.inc"
 
-# A format-0 CCW: command, data address, flags, count.
-	.macro	CCW cmd, addr, flags, count
-	.long	(\cmd << 24) + \addr
-	.byte	\flags, 0
-	.short	\count
-	.endm
-
 # SIO X'009' of the channel program at ccw (CAW key 0); append the CC.
 	.macro	START ccw
 	la	%r2,\ccw

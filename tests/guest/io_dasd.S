@@ -18,12 +18,6 @@
 
 	.equ	DEV, 0x191
 
-	.macro	CCW cmd, addr, flags, count
-	.long	(\cmd << 24) + \addr
-	.byte	\flags, 0
-	.short	\count
-	.endm
-
 	.macro	START ccw
 	la	%r2,\ccw
 	st	%r2,CAW

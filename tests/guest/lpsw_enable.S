@@ -8,12 +8,6 @@
 # for a pending interruption this checks).
 	.include "oracle.inc"
 
-	.macro	CCW cmd, addr, flags, count
-	.long	(\cmd << 24) + \addr
-	.byte	\flags, 0
-	.short	\count
-	.endm
-
 	ORACLE_BEGIN
 # 1. External, BC to BC.
 	lctl	0,0,cr0cpt
