@@ -18,10 +18,11 @@ uint64_t tmr_guest_tod(const struct vmblok *vm);
  * (interval timer gone negative, CPU timer negative, clock comparator
  * passed). */
 void tmr_update(struct vmblok *vm);
-/* The real TOD value at which a timer interruption the machine is enabled
- * for (PSW and CR0) will become pending; all ones when none can. The idle
- * CPU sets its clock comparator to the earliest of these, so a machine in
- * an enabled wait costs no CPU until then. */
+/* The real TOD value at which a timer interruption the machine's CR0
+ * lets in will become pending; all ones when none can, or when its PSW
+ * is disabled for it and it is already due. The idle CPU sets its clock
+ * comparator to the earliest of these, so a machine in an enabled wait
+ * costs no CPU until then; the dispatcher ends a slice there. */
 uint64_t tmr_next_event(struct vmblok *vm);
 /* Reset timers at LOGON and SYSTEM RESET. */
 void tmr_reset(struct vmblok *vm);
