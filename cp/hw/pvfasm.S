@@ -57,7 +57,8 @@
 /* pvf_sysmask for a new system mask in r1 and the mask now in r3: on
  * when it may simply be set, else to c_path. MASK_EC is the EC-mode part
  * (uses r4), MASK_ON what any mode asks: a mask that turns a bit on while
- * an interruption is pending goes to CP, which may let it in (uses r4). */
+ * an interruption is pending goes to CP, which may let it in (uses r4,
+ * and r2 through PENDING: SSM's only user is done with it by then). */
         .macro  MASK_EC
         tmll    %r1,0xB8                /* EC: bits 0, 2-4 zero */
         jnz     c_path
