@@ -207,12 +207,17 @@ int herc_operator_query(struct herc *h, const char *cmd, const char *const texts
 	return -1;
 }
 
-int herc_operator_shutdown(struct herc *h, double timeout_s)
+int herc_operator_expect(struct herc *h, const char *cmd, const char *text, double timeout_s)
 {
-	static const char *const begun[] = { "CPI020I", NULL };
+	const char *const texts[] = { text, NULL };
 	char line[256];
 	long mark;
-	return herc_operator_query(h, "/SHUTDOWN", begun, timeout_s, line, sizeof line, &mark);
+	return herc_operator_query(h, cmd, texts, timeout_s, line, sizeof line, &mark);
+}
+
+int herc_operator_shutdown(struct herc *h, double timeout_s)
+{
+	return herc_operator_expect(h, "/SHUTDOWN", "CPI020I", timeout_s);
 }
 
 int herc_config_stmt(const char *stmt, char *line, size_t cap)

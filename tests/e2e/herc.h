@@ -63,6 +63,10 @@ int herc_command(struct herc *h, const char *cmd);
 int herc_operator_query(struct herc *h, const char *cmd, const char *const texts[], double timeout_s,
 			char *line, size_t cap, long *mark);
 
+/* herc_operator_query for one text, when the line and mark are not
+ * wanted. 0, or -1 after timeout_s. */
+int herc_operator_expect(struct herc *h, const char *cmd, const char *text, double timeout_s);
+
 /* /SHUTDOWN on the operator console, typed again (as herc_operator_query
  * does) until CP says it has begun: CPI020I, its first line, so a repeat
  * goes only when CP never heard the first. 0, or -1 after timeout_s. */

@@ -172,10 +172,7 @@ static void isolation(void)
 	CU_ASSERT_FATAL(ck != NULL && len >= 0x400 + sizeof code);
 	CU_ASSERT(cps_display(&T[0], 0x400, sizeof code, code) == 0 && memcmp(code, ck + 0x400, sizeof code) == 0);
 	free(ck);
-	static const char *const time_is[] = { "TIME IS", NULL };
-	char line[256];
-	long mark;
-	CU_ASSERT(herc_operator_query(&H, "/QUERY TIME", time_is, 10, line, sizeof line, &mark) == 0);
+	CU_ASSERT(herc_operator_expect(&H, "/QUERY TIME", "TIME IS", 10) == 0);
 	/* The vandal can still be stopped and logged off. */
 	CU_ASSERT_FATAL(s3270_action(&T[1], "PA(1)") == 0);
 	CU_ASSERT(cps_cmd_expect(&T[1], "LOGOFF", "LOGOFF AT", 20) == 0);

@@ -120,12 +120,8 @@ static void priority(void)
 	/* A class G user may not; bad operands change nothing. */
 	CU_ASSERT(cps_cmd_expect(&T[1], "#CP SET PRIORITY USER071 0", "CFM003E", 10) == 0);
 	/* (Refused commands change nothing, so they may be typed again.) */
-	static const char *const bad_value[] = { "CFM003E INVALID OPTION - 100", NULL };
-	static const char *const no_user[] = { "CFS045E USER999 NOT LOGGED ON", NULL };
-	char line[256];
-	long mark;
-	CU_ASSERT(herc_operator_query(&H, "/SET PRIORITY USER071 100", bad_value, 10, line, sizeof line, &mark) == 0);
-	CU_ASSERT(herc_operator_query(&H, "/SET PRIORITY USER999 10", no_user, 10, line, sizeof line, &mark) == 0);
+	CU_ASSERT(herc_operator_expect(&H, "/SET PRIORITY USER071 100", "CFM003E INVALID OPTION - 100", 10) == 0);
+	CU_ASSERT(herc_operator_expect(&H, "/SET PRIORITY USER999 10", "CFS045E USER999 NOT LOGGED ON", 10) == 0);
 	CU_ASSERT(cps_cmd_expect(&T[0], "#CP INDICATE USER", "PRIORITY=50", 10) == 0);
 	/* The operator favours USER070: weight 10+10 against 10+50. */
 	CU_ASSERT(herc_command(&H, "/SET PRIORITY USER070 10") == 0);
